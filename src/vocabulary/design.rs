@@ -1,0 +1,62 @@
+//! Study design: how the studies that report peer support concepts collected
+//! and analysed their data.
+
+vocabulary! {
+    /// A data-collection method.
+    pub enum Method: kind Method, mapping () {
+        SemiStructuredInterview = "semi_structured_interview" {
+            label: "Semi-structured interview",
+            definition: "Qualitative interviews following a topic guide while leaving room to follow what participants raise.",
+            sources: [PSW_ROLES_AND_EXPERIENCES, PSW_BARRIERS_AND_FACILITATORS],
+            mapping: (),
+        },
+        RepeatInterview = "repeat_interview" {
+            label: "Repeat interview",
+            definition: "Interviewing each participant more than once, for example so that a second interview lets participants respond to and influence the analysis.",
+            sources: [PROFESSIONALS_VALUE_PEERS],
+            mapping: (),
+        },
+        SecondaryAnalysis = "secondary_analysis" {
+            label: "Secondary analysis",
+            definition: "Analysing data collected for another study, with relevant data extracted for the new question.",
+            sources: [PEER_WORKER_ROLES_IN_TEAMS],
+            mapping: (),
+        },
+        QualitativeInterview = "qualitative_interview" {
+            label: "Qualitative interview",
+            definition: "A qualitative interview whose structure the paper does not specify (added beyond the brief: seeds 002 and 003 report interviews without calling them semi-structured).",
+            sources: [PEER_WORKER_ROLES_IN_TEAMS, PROFESSIONALS_VALUE_PEERS],
+            mapping: (),
+        },
+    }
+}
+
+vocabulary! {
+    /// An approach to analysing qualitative data.
+    pub enum Analysis: kind Analysis, mapping () {
+        ThematicAnalysis = "thematic_analysis" {
+            label: "Thematic analysis",
+            definition: "Identifying, analysing and reporting patterns (themes) across the data.",
+            sources: [PSW_ROLES_AND_EXPERIENCES, PSW_BARRIERS_AND_FACILITATORS],
+            mapping: (),
+        },
+        GroundedTheory = "grounded_theory" {
+            label: "Grounded theory",
+            definition: "Building theory from the data through iterative coding and constant comparison.",
+            sources: [PEER_WORKER_ROLES_IN_TEAMS],
+            mapping: (),
+        },
+        DiscourseAnalysis = "discourse_analysis" {
+            label: "Discourse analysis",
+            definition: "Analysing how language constructs meaning, positions and power in what participants say.",
+            sources: [PROFESSIONALS_VALUE_PEERS],
+            mapping: (),
+        },
+        PsychosocialAnalysis = "psychosocial_analysis" {
+            label: "Psychosocial analysis",
+            definition: "Interpreting accounts through psychosocial theory, attending to both social and unconscious, emotional dimensions.",
+            sources: [PROFESSIONALS_VALUE_PEERS],
+            mapping: (),
+        },
+    }
+}

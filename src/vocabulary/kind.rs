@@ -1,0 +1,31 @@
+//! The kinds of vocabulary entry.
+
+closed_codes! {
+    /// Which vocabulary an entry belongs to: the `kind` field of codebook
+    /// entries and of concept links in study documents.
+    #[non_exhaustive]
+    pub enum Kind: kind "vocabulary kind" {
+        /// [`RoleTitle`](super::RoleTitle): what the peer role is called.
+        Role = "role", "Role title",
+        /// [`Employment`](super::Employment): paid or volunteer.
+        Employment = "employment", "Employment",
+        /// [`WayOfWorking`](super::WayOfWorking): distinctive features of how peers work.
+        WayOfWorking = "way_of_working", "Way of working",
+        /// [`Stakeholder`](super::Stakeholder): a group taking part in studies.
+        Stakeholder = "stakeholder", "Stakeholder group",
+        /// [`Setting`](super::Setting): where the service is delivered.
+        Setting = "setting", "Setting",
+        /// [`PeerValue`](super::PeerValue): a value underpinning peer support.
+        Value = "value", "Value",
+        /// [`Facilitator`](super::Facilitator): helps peer support work well.
+        Facilitator = "facilitator", "Facilitator",
+        /// [`Barrier`](super::Barrier): gets in the way of peer support work.
+        Barrier = "barrier", "Barrier",
+        /// [`Outcome`](super::Outcome): an effect on someone, good or bad.
+        Outcome = "outcome", "Outcome",
+        /// [`Method`](super::Method): a data-collection method.
+        Method = "method", "Data-collection method",
+        /// [`Analysis`](super::Analysis): an analysis approach.
+        Analysis = "analysis", "Analysis approach",
+    }
+}

@@ -1,0 +1,107 @@
+//! The peer-support vocabulary (the *codebook*): every role, value, facilitator,
+//! barrier, outcome and study-design concept the source papers name.
+//!
+//! Each module declares its entries once, in one table. Every entry has a
+//! stable wire [`Code`], a label, a definition written from the papers, the
+//! [`Source`] papers that report it, and — for facilitators, barriers and
+//! outcomes — its mapping to CFIR 2.0 or CHIME.
+//!
+//! ```
+//! use peer_support::vocabulary::{Barrier, Facilitator, CfirDomain};
+//!
+//! let supervision: Facilitator = "supervision".parse()?;
+//! assert_eq!(supervision, Facilitator::Supervision);
+//! assert_eq!(supervision.to_string(), "supervision");
+//! assert!(supervision.definition().is_some());
+//!
+//! let funding = Barrier::InsufficientFunding;
+//! assert_eq!(funding.mapping().unwrap().domain(), CfirDomain::OuterSetting);
+//!
+//! // A code this version does not know is kept, not rejected.
+//! let newer: Barrier = "rota_instability".parse()?;
+//! assert!(newer.is_custom());
+//! assert_eq!(serde_json::to_string(&newer)?, r#""rota_instability""#);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod barriers;
+pub(crate) mod code;
+mod design;
+mod facilitators;
+mod frameworks;
+mod kind;
+mod outcomes;
+mod roles;
+pub mod source;
+mod values;
+
+pub use barriers::Barrier;
+pub use code::{Code, CodeProblem, InvalidCode, MAX_CODE_LEN};
+pub use design::{Analysis, Method};
+pub use facilitators::Facilitator;
+pub use frameworks::{
+    Beneficiary, CfirConstruct, CfirDomain, ChimeProcess, Direction, Mapping, Mappings,
+    OutcomeMapping,
+};
+pub use kind::Kind;
+pub use outcomes::Outcome;
+pub use roles::{Employment, RoleTitle, Setting, Stakeholder, WayOfWorking};
+pub use source::Source;
+pub use values::PeerValue;
+
+/// What every open vocabulary enum offers, for code that handles them generically
+/// (the codebook, validation, synthesis).
+///
+/// Each enum also has the same methods as inherent methods, so users need not
+/// import this trait.
+pub trait Vocabulary:
+    Sized + Clone + std::fmt::Debug + Eq + std::hash::Hash + Ord + Send + Sync + 'static
+{
+    /// The kind of this vocabulary ([`Kind::Facilitator`]).
+    const KIND: Kind;
+    /// Every known entry, in table order.
+    fn all() -> &'static [Self];
+    /// Parses a code (unknown well-formed codes become custom values).
+    ///
+    /// # Errors
+    ///
+    /// [`InvalidCode`] for malformed codes.
+    fn from_code(code: &str) -> Result<Self, InvalidCode>;
+    /// The wire code.
+    fn code(&self) -> &str;
+    /// The human label.
+    fn label(&self) -> &str;
+    /// The definition (`None` for custom values).
+    fn definition(&self) -> Option<&'static str>;
+    /// The seed papers reporting the entry.
+    fn sources(&self) -> &'static [Source];
+    /// The framework mappings, flattened (all `None` when there are none).
+    fn mappings(&self) -> Mappings;
+}
+
+/// A code that is not one of a closed set's codes.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {kind} code {code:?}; expected one of: {}", allowed.join(", "))]
+#[non_exhaustive]
+pub struct UnknownCode {
+    /// The closed set (`"CFIR domain"`).
+    pub kind: &'static str,
+    /// The rejected input, truncated to 200 bytes.
+    pub code: String,
+    /// Every code the set allows.
+    pub allowed: &'static [&'static str],
+}
+
+impl UnknownCode {
+    pub(crate) fn new(kind: &'static str, code: &str, allowed: &'static [&'static str]) -> Self {
+        let mut end = code.len().min(200);
+        while !code.is_char_boundary(end) {
+            end -= 1;
+        }
+        UnknownCode {
+            kind,
+            code: code[..end].to_owned(),
+            allowed,
+        }
+    }
+}
