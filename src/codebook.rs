@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use crate::vocabulary::{
     Analysis, Barrier, Employment, Facilitator, Kind, Mappings, Method, Outcome, PeerValue,
-    RoleTitle, Setting, Source, Stakeholder, Vocabulary, WayOfWorking,
+    RoleTitle, Setting, Source, Stakeholder, Stance, Vocabulary, WayOfWorking,
 };
 
 /// One vocabulary entry, flattened for listing and serialization.
@@ -67,6 +67,7 @@ impl Codebook {
         push::<Outcome>(&mut entries);
         push::<Method>(&mut entries);
         push::<Analysis>(&mut entries);
+        push::<Stance>(&mut entries);
         Codebook { entries }
     }
 

@@ -9,9 +9,15 @@
 mod macros;
 
 pub mod codebook;
+pub mod document;
+pub mod study;
+mod util;
+pub mod validate;
 pub mod vocabulary;
 
 pub use codebook::Codebook;
+pub use document::Document;
+pub use validate::{Report, validate};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -27,5 +27,7 @@ closed_codes! {
         Method = "method", "Data-collection method",
         /// [`Analysis`](super::Analysis): an analysis approach.
         Analysis = "analysis", "Analysis approach",
+        /// [`Stance`](super::Stance): how a finding reports a concept.
+        Stance = "stance", "Stance",
     }
 }

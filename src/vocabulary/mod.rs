@@ -33,6 +33,7 @@ mod kind;
 mod outcomes;
 mod roles;
 pub mod source;
+mod stance;
 mod values;
 
 pub use barriers::Barrier;
@@ -47,6 +48,7 @@ pub use kind::Kind;
 pub use outcomes::Outcome;
 pub use roles::{Employment, RoleTitle, Setting, Stakeholder, WayOfWorking};
 pub use source::Source;
+pub use stance::Stance;
 pub use values::PeerValue;
 
 /// What every open vocabulary enum offers, for code that handles them generically

@@ -1,0 +1,211 @@
+//! Migrations: JSON-to-JSON steps that bring an older document up to
+//! [`CURRENT_VERSION`], one version at a time.
+//!
+//! Each step is a [`Migration`] in [`MIGRATIONS`]. The reader applies them
+//! automatically; [`migrate`] is the same chain for callers holding a
+//! `serde_json::Value`.
+
+use serde_json::{Map, Value};
+
+use super::{CURRENT_VERSION, SchemaVersion};
+use crate::validate::pointer;
+
+/// One step from a schema version to the next.
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub struct Migration {
+    /// The version this step reads.
+    pub from: SchemaVersion,
+    /// The version it writes.
+    pub to: SchemaVersion,
+    /// What changes, for people.
+    pub summary: &'static str,
+    apply: fn(&mut Value) -> Result<(), MigrationError>,
+}
+
+/// Every migration step, oldest first.
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    from: SchemaVersion::new(0, 9, 0),
+    to: SchemaVersion::new(1, 0, 0),
+    summary: "0.9.0 (the pre-release draft) to 1.0.0: study-level title, authors, year, journal and doi move into `citation`; participants' `pseudonym` becomes `code`; concept links written as \"kind/code\" in `concept` become separate `kind` and `code` fields",
+    apply: from_0_9,
+}];
+
+/// A document that could not be migrated.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("cannot migrate from schema_version {from}: {} {message}", if path.is_empty() { String::new() } else { format!("at {path}:") })]
+#[non_exhaustive]
+pub struct MigrationError {
+    /// The version being migrated from.
+    pub from: SchemaVersion,
+    /// JSON Pointer to the value the step could not handle (`""` = document).
+    pub path: String,
+    /// What was wrong.
+    pub message: String,
+}
+
+/// Migrates a document held as JSON to [`CURRENT_VERSION`], applying every
+/// step from its `schema_version` on. A current document is returned as is.
+///
+/// ```
+/// use peer_support::document::migrate;
+/// use serde_json::json;
+///
+/// let old = json!({
+///     "schema": "urn:peer-support:study-document",
+///     "schema_version": "0.9.0",
+///     "studies": [{"id": "5d8ebf13-d301-4143-ac31-bebb0249d387", "title": "A study", "year": 2021}]
+/// });
+/// let new = migrate(old)?;
+/// assert_eq!(new["schema_version"], "1.0.0");
+/// assert_eq!(new["studies"][0]["citation"], json!({"title": "A study", "year": 2021}));
+/// # Ok::<(), peer_support::document::MigrationError>(())
+/// ```
+///
+/// # Errors
+///
+/// [`MigrationError`] when the version is missing, newer than this crate, has
+/// no migration path, or the document does not have the shape its version
+/// promises.
+pub fn migrate(mut document: Value) -> Result<Value, MigrationError> {
+    let mut version = declared_version(&document)?;
+    while version < CURRENT_VERSION {
+        let Some(step) = MIGRATIONS.iter().find(|m| m.from == version) else {
+            return Err(MigrationError {
+                from: version,
+                path: "/schema_version".into(),
+                message: format!(
+                    "no migration step starts at {version}; known starting versions: {}",
+                    MIGRATIONS
+                        .iter()
+                        .map(|m| m.from.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            });
+        };
+        (step.apply)(&mut document)?;
+        version = step.to;
+        if let Some(object) = document.as_object_mut() {
+            object.insert("schema_version".into(), Value::String(version.to_string()));
+        }
+    }
+    Ok(document)
+}
+
+fn declared_version(document: &Value) -> Result<SchemaVersion, MigrationError> {
+    let unreadable = |message: String| MigrationError {
+        from: SchemaVersion::new(0, 0, 0),
+        path: "/schema_version".into(),
+        message,
+    };
+    let Some(raw) = document.get("schema_version") else {
+        return Err(unreadable("the document has no schema_version".into()));
+    };
+    let Some(text) = raw.as_str() else {
+        return Err(unreadable(format!("schema_version is {raw}, not a string")));
+    };
+    text.parse().map_err(|e| unreadable(format!("{e}")))
+}
+
+fn from_0_9(document: &mut Value) -> Result<(), MigrationError> {
+    let fail = |path: String, message: &str| MigrationError {
+        from: SchemaVersion::new(0, 9, 0),
+        path,
+        message: message.to_owned(),
+    };
+    let Some(studies) = document.get_mut("studies").and_then(Value::as_array_mut) else {
+        return Err(fail("/studies".into(), "expected an array of studies"));
+    };
+    for (si, study) in studies.iter_mut().enumerate() {
+        let Some(study) = study.as_object_mut() else {
+            return Err(fail(format!("/studies/{si}"), "expected a study object"));
+        };
+        let mut citation = match study.remove("citation") {
+            Some(Value::Object(c)) => c,
+            None => Map::new(),
+            Some(_) => {
+                return Err(fail(
+                    format!("/studies/{si}/citation"),
+                    "expected an object",
+                ));
+            }
+        };
+        for field in ["title", "authors", "year", "journal", "doi"] {
+            if let Some(value) = study.remove(field) {
+                citation.insert(field.into(), value);
+            }
+        }
+        study.insert("citation".into(), Value::Object(citation));
+
+        if let Some(participants) = study.get_mut("participants").and_then(Value::as_array_mut) {
+            for p in participants.iter_mut().filter_map(Value::as_object_mut) {
+                if let Some(code) = p.remove("pseudonym") {
+                    p.insert("code".into(), code);
+                }
+            }
+        }
+
+        let Some(findings) = study.get_mut("findings").and_then(Value::as_array_mut) else {
+            continue;
+        };
+        for (fi, finding) in findings.iter_mut().enumerate() {
+            let Some(links) = finding.get_mut("concepts").and_then(Value::as_array_mut) else {
+                continue;
+            };
+            for (li, link) in links
+                .iter_mut()
+                .filter_map(Value::as_object_mut)
+                .enumerate()
+            {
+                let Some(concept) = link.remove("concept") else {
+                    continue;
+                };
+                let mut path = format!("/studies/{si}/findings/{fi}/concepts/{li}");
+                pointer::push_segment(&mut path, "concept");
+                let Some((kind, code)) = concept.as_str().and_then(|c| c.split_once('/')) else {
+                    return Err(fail(path, "expected a \"kind/code\" string"));
+                };
+                link.insert("kind".into(), Value::String(kind.into()));
+                link.insert("code".into(), Value::String(code.into()));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn chain_reaches_the_current_version() {
+        let mut v = SchemaVersion::new(0, 9, 0);
+        while v < CURRENT_VERSION {
+            v = MIGRATIONS.iter().find(|m| m.from == v).expect("a step").to;
+        }
+        assert_eq!(v, CURRENT_VERSION);
+    }
+
+    #[test]
+    fn bad_shapes_are_errors_with_paths() {
+        let err = migrate(json!({"schema_version": "0.9.0", "studies": {}})).unwrap_err();
+        assert_eq!(err.path, "/studies");
+        let err = migrate(json!({"schema_version": "0.8.0", "studies": []})).unwrap_err();
+        assert!(err.message.contains("0.9.0"), "{err}");
+        let err = migrate(json!({"studies": []})).unwrap_err();
+        assert!(err.to_string().contains("no schema_version"), "{err}");
+        let err = migrate(json!({"schema_version": "0.9.0", "studies": [
+            {"findings": [{"concepts": [{"concept": 7}]}]}
+        ]}))
+        .unwrap_err();
+        assert_eq!(err.path, "/studies/0/findings/0/concepts/0/concept");
+    }
+
+    #[test]
+    fn current_documents_pass_through() {
+        let doc = json!({"schema_version": "1.0.0", "studies": [{"title": "kept"}]});
+        assert_eq!(migrate(doc.clone()).unwrap(), doc);
+    }
+}

@@ -1,0 +1,128 @@
+//! The versioned JSON document: envelope, reading, canonical writing and
+//! migrations.
+//!
+//! ```
+//! use peer_support::document::{self, Document};
+//!
+//! let json = r#"{"schema": "urn:peer-support:study-document", "schema_version": "1.0.0", "studies": []}"#;
+//! let loaded = document::from_str(json)?;
+//! assert!(!loaded.report.has_errors());
+//!
+//! // Canonical output: the same value always gives the same bytes.
+//! let pretty = loaded.document.to_json_pretty();
+//! assert_eq!(pretty, "{\n  \"schema\": \"urn:peer-support:study-document\",\n  \"schema_version\": \"1.0.0\",\n  \"studies\": []\n}\n");
+//! # Ok::<(), document::ReadError>(())
+//! ```
+
+mod migrate;
+mod read;
+mod version;
+mod write;
+
+pub use migrate::{MIGRATIONS, Migration, MigrationError, migrate};
+pub use read::{Loaded, ReadError, ReadOptions, from_reader, from_slice, from_str};
+pub use version::{CURRENT_VERSION, InvalidVersion, SCHEMA_ID, SchemaVersion};
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::study::{Extensions, Study};
+use crate::validate::{Report, validate};
+
+/// A peer-support document: one or more studies and document-level extensions.
+///
+/// On the wire it also carries `schema` ([`SCHEMA_ID`]) and `schema_version`;
+/// those are written by the serializer (always [`CURRENT_VERSION`]) and
+/// checked by the reader, so they are not fields here.
+///
+/// `Document` implements serde directly, which is the fastest way in (no
+/// unknown-field reporting, no migration); the functions in this module add
+/// both, plus error positions.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Document {
+    /// The studies.
+    pub studies: Vec<Study>,
+    /// Tool-specific data.
+    pub extensions: Extensions,
+}
+
+impl Document {
+    /// A document holding `studies`.
+    pub fn new(studies: Vec<Study>) -> Self {
+        Document {
+            studies,
+            extensions: Extensions::new(),
+        }
+    }
+
+    /// Validates the document; see [`validate`](crate::validate::validate).
+    pub fn validate(&self) -> Report {
+        validate(self)
+    }
+}
+
+/// The wire envelope, in canonical field order.
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    schema: &'static str,
+    schema_version: SchemaVersion,
+    studies: &'a [Study],
+    #[serde(skip_serializing_if = "Extensions::is_empty")]
+    extensions: &'a Extensions,
+}
+
+/// The wire envelope as read.
+#[derive(Deserialize)]
+pub(crate) struct EnvelopeIn {
+    pub(crate) schema: String,
+    pub(crate) schema_version: SchemaVersion,
+    pub(crate) studies: Vec<Study>,
+    #[serde(default)]
+    pub(crate) extensions: Extensions,
+    /// Set by the reader when the envelope came out of a migration.
+    #[serde(skip)]
+    pub(crate) migrated_from: Option<SchemaVersion>,
+}
+
+impl Serialize for Document {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        EnvelopeOut {
+            schema: SCHEMA_ID,
+            schema_version: CURRENT_VERSION,
+            studies: &self.studies,
+            extensions: &self.extensions,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Document {
+    /// Reads a current-major document. Older versions need [`from_str`] (which
+    /// migrates); the wrong `schema` or a newer major version is an error.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let envelope = EnvelopeIn::deserialize(deserializer)?;
+        envelope.check().map_err(serde::de::Error::custom)?;
+        Ok(Document {
+            studies: envelope.studies,
+            extensions: envelope.extensions,
+        })
+    }
+}
+
+impl EnvelopeIn {
+    /// The envelope checks every read path shares.
+    pub(crate) fn check(&self) -> Result<(), ReadError> {
+        if self.schema != SCHEMA_ID {
+            return Err(ReadError::WrongSchema {
+                found: crate::util::truncate(&self.schema, 200).to_owned(),
+            });
+        }
+        if !self.schema_version.is_compatible_with(CURRENT_VERSION) {
+            return Err(ReadError::UnsupportedVersion {
+                found: self.schema_version,
+                supported: CURRENT_VERSION,
+            });
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,324 @@
+//! Reading documents: version checks, migration, unknown-field reporting,
+//! error positions, then validation.
+
+use std::io::Read;
+
+use serde::Deserialize;
+
+use super::{CURRENT_VERSION, Document, EnvelopeIn, MigrationError, SCHEMA_ID, SchemaVersion};
+use crate::validate::{Issue, IssueCode, Report, pointer};
+
+/// A document read and validated.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Loaded {
+    /// The document.
+    pub document: Document,
+    /// The `schema_version` the input declared (before any migration).
+    pub version: SchemaVersion,
+    /// Every issue: what reading noticed (unknown fields, a newer minor
+    /// version, a migration) followed by what validation found.
+    pub report: Report,
+}
+
+/// Why a document could not be read.
+///
+/// Validation problems are not read errors: a document that parses is
+/// returned with its [`Report`]. These are the cases where there is no
+/// document to return.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReadError {
+    /// The input is not valid JSON, or a value has the wrong shape.
+    #[error("{} (line {line}, column {column}): {message}", display_path(.path))]
+    Json {
+        /// JSON Pointer to the value being read when it failed (`""` = document).
+        path: String,
+        /// 1-based line of the failure (0 when reading a migrated value, which has no position).
+        line: usize,
+        /// 1-based column of the failure (0 when there is no position).
+        column: usize,
+        /// What went wrong.
+        message: String,
+    },
+    /// The input could not be read.
+    #[error("could not read the document: {0}")]
+    Io(#[from] std::io::Error),
+    /// The `schema` field names another format.
+    #[error("not a peer-support document: \"schema\" is {found:?}, expected {SCHEMA_ID:?}")]
+    WrongSchema {
+        /// The `schema` value found.
+        found: String,
+    },
+    /// The document's major version is not one this reader can load.
+    #[error(
+        "unsupported schema_version {found}: this reader understands {supported} (major version {}); {}",
+        supported.major,
+        if found > supported { "upgrade peer-support to read it" } else { "no migration exists from it" }
+    )]
+    UnsupportedVersion {
+        /// The version the document declares.
+        found: SchemaVersion,
+        /// The newest version this reader understands.
+        supported: SchemaVersion,
+    },
+    /// Strict mode, and the document has fields this version does not know.
+    #[error("{} unknown field(s) in strict mode, the first at {}", issues.len(), display_path(&issues[0].path))]
+    UnknownFields {
+        /// One `unknown_field` error per field, with its path.
+        issues: Vec<Issue>,
+    },
+    /// Migrating an older document failed.
+    #[error(transparent)]
+    Migration(#[from] MigrationError),
+}
+
+fn display_path(path: &str) -> &str {
+    if path.is_empty() { "(document)" } else { path }
+}
+
+/// How to read documents.
+///
+/// ```
+/// use peer_support::document::{ReadOptions, ReadError};
+///
+/// let json = r#"{"schema": "urn:peer-support:study-document", "schema_version": "1.0.0",
+///                "studies": [], "colour": "blue"}"#;
+/// // Default: the unknown field is a warning with its path.
+/// let loaded = ReadOptions::new().load_str(json)?;
+/// assert_eq!(loaded.report.issues[0].path, "/colour");
+/// // Strict: it is an error.
+/// assert!(matches!(ReadOptions::new().strict(true).load_str(json), Err(ReadError::UnknownFields { .. })));
+/// # Ok::<(), ReadError>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct ReadOptions {
+    /// Refuse unknown fields instead of warning about them.
+    pub strict: bool,
+}
+
+impl ReadOptions {
+    /// Default options: lenient about unknown fields.
+    pub fn new() -> Self {
+        ReadOptions::default()
+    }
+
+    /// Sets strict mode.
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
+    }
+
+    /// Reads and validates a document from a string.
+    ///
+    /// # Errors
+    ///
+    /// [`ReadError`] when there is no document to return; validation problems
+    /// are in [`Loaded::report`].
+    pub fn load_str(&self, json: &str) -> Result<Loaded, ReadError> {
+        self.load_slice(json.as_bytes())
+    }
+
+    /// Reads and validates a document from bytes (UTF-8 JSON).
+    ///
+    /// # Errors
+    ///
+    /// As [`ReadOptions::load_str`].
+    pub fn load_slice(&self, json: &[u8]) -> Result<Loaded, ReadError> {
+        let mut loaded = self.parse_slice(json)?;
+        loaded.report.extend(loaded.document.validate().issues);
+        Ok(loaded)
+    }
+
+    /// Reads and validates a document from a reader. The input is read into
+    /// memory first: parsing from a buffer is several times faster than from
+    /// a stream, and documents are read whole anyway.
+    ///
+    /// # Errors
+    ///
+    /// As [`ReadOptions::load_str`], plus [`ReadError::Io`].
+    pub fn load_reader<R: Read>(&self, mut reader: R) -> Result<Loaded, ReadError> {
+        let mut buffer = Vec::new();
+        reader.read_to_end(&mut buffer)?;
+        self.load_slice(&buffer)
+    }
+
+    /// Reads a document without validating it: version checks, migration and
+    /// unknown-field reporting only. [`Loaded::report`] holds the reading
+    /// warnings.
+    ///
+    /// # Errors
+    ///
+    /// As [`ReadOptions::load_str`].
+    pub fn parse_slice(&self, json: &[u8]) -> Result<Loaded, ReadError> {
+        let mut unknown = Vec::new();
+        let mut de = serde_json::Deserializer::from_slice(json);
+        let result = deserialize_tracked(&mut de, &mut unknown).and_then(|envelope| {
+            de.end()
+                .map(|()| envelope)
+                .map_err(|e| json_error(String::new(), &e))
+        });
+        let envelope = match result {
+            Ok(envelope) if envelope.schema_version >= CURRENT_VERSION => envelope,
+            // An older document, or one that failed to parse: its header says
+            // whether migration (or a version error) explains it.
+            other => match header_version(json) {
+                Some(version) if version < CURRENT_VERSION => {
+                    unknown.clear();
+                    self.migrated(json, version, &mut unknown)?
+                }
+                Some(version) if version.major > CURRENT_VERSION.major && other.is_err() => {
+                    return Err(ReadError::UnsupportedVersion {
+                        found: version,
+                        supported: CURRENT_VERSION,
+                    });
+                }
+                _ => other?,
+            },
+        };
+        envelope.check()?;
+        self.finish(envelope, unknown)
+    }
+
+    fn migrated(
+        &self,
+        json: &[u8],
+        from: SchemaVersion,
+        unknown: &mut Vec<String>,
+    ) -> Result<EnvelopeIn, ReadError> {
+        let value: serde_json::Value =
+            serde_json::from_slice(json).map_err(|e| json_error(String::new(), &e))?;
+        let value = super::migrate(value)?;
+        let mut envelope = deserialize_tracked(value, unknown)?;
+        // Remember where it came from for the report.
+        envelope.migrated_from = Some(from);
+        Ok(envelope)
+    }
+
+    fn finish(&self, envelope: EnvelopeIn, unknown: Vec<String>) -> Result<Loaded, ReadError> {
+        let mut report = Report::new();
+        if let Some(from) = envelope.migrated_from {
+            report.push(Issue::warning(
+                IssueCode::MigratedDocument,
+                "/schema_version",
+                format!("migrated from schema_version {from} to {CURRENT_VERSION}; writing it out saves it as {CURRENT_VERSION}"),
+            ));
+        } else if envelope.schema_version > CURRENT_VERSION {
+            report.push(Issue::warning(
+                IssueCode::NewerMinorVersion,
+                "/schema_version",
+                format!(
+                    "the document is schema_version {}, newer than this reader's {CURRENT_VERSION}; what this version does not understand is reported below",
+                    envelope.schema_version
+                ),
+            ));
+        }
+        let unknown_issues = unknown.into_iter().map(|path| {
+            let message = format!(
+                "field {:?} is not part of schema {CURRENT_VERSION}; it was not loaded",
+                path.rsplit('/').next().unwrap_or_default()
+            );
+            if self.strict {
+                Issue::error(IssueCode::UnknownField, path, message)
+            } else {
+                Issue::warning(IssueCode::UnknownField, path, message)
+            }
+        });
+        if self.strict {
+            let issues: Vec<Issue> = unknown_issues.collect();
+            if !issues.is_empty() {
+                return Err(ReadError::UnknownFields { issues });
+            }
+        } else {
+            report.extend(unknown_issues);
+        }
+        Ok(Loaded {
+            version: envelope.migrated_from.unwrap_or(envelope.schema_version),
+            document: Document {
+                studies: envelope.studies,
+                extensions: envelope.extensions,
+            },
+            report,
+        })
+    }
+}
+
+/// Deserializes the envelope, recording the JSON Pointer of every field the
+/// types do not know (serde_ignored) and the path of any failure
+/// (serde_path_to_error).
+fn deserialize_tracked<'de, D>(
+    deserializer: D,
+    unknown: &mut Vec<String>,
+) -> Result<EnvelopeIn, ReadError>
+where
+    D: serde::Deserializer<'de, Error = serde_json::Error>,
+{
+    let mut track = serde_path_to_error::Track::new();
+    let mut record = |path: serde_ignored::Path<'_>| {
+        unknown.push(pointer::from_ignored_path(&path));
+    };
+    let ignored = serde_ignored::Deserializer::new(deserializer, &mut record);
+    let tracked = serde_path_to_error::Deserializer::new(ignored, &mut track);
+    EnvelopeIn::deserialize(tracked)
+        .map_err(|e| json_error(pointer::from_serde_path(&track.path()), &e))
+}
+
+fn json_error(path: String, e: &serde_json::Error) -> ReadError {
+    ReadError::Json {
+        path,
+        line: e.line(),
+        column: e.column(),
+        message: strip_position(e),
+    }
+}
+
+/// serde_json appends " at line L column C" to messages; the position has its
+/// own fields here.
+fn strip_position(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    match message.strip_suffix(&suffix) {
+        Some(stripped) => stripped.to_owned(),
+        None => message,
+    }
+}
+
+/// The `schema_version` of a document that may not load as the current
+/// version, read without building anything else.
+fn header_version(json: &[u8]) -> Option<SchemaVersion> {
+    #[derive(Deserialize)]
+    struct Header {
+        schema_version: Option<serde_json::Value>,
+    }
+    let header: Header = serde_json::from_slice(json).ok()?;
+    header.schema_version?.as_str()?.parse().ok()
+}
+
+/// Reads and validates a document from a string with default options.
+///
+/// # Errors
+///
+/// [`ReadError`] when there is no document to return; validation problems
+/// are in [`Loaded::report`].
+pub fn from_str(json: &str) -> Result<Loaded, ReadError> {
+    ReadOptions::new().load_str(json)
+}
+
+/// Reads and validates a document from bytes with default options.
+///
+/// # Errors
+///
+/// As [`from_str`].
+pub fn from_slice(json: &[u8]) -> Result<Loaded, ReadError> {
+    ReadOptions::new().load_slice(json)
+}
+
+/// Reads and validates a document from a reader with default options.
+///
+/// # Errors
+///
+/// As [`from_str`], plus [`ReadError::Io`].
+pub fn from_reader<R: Read>(reader: R) -> Result<Loaded, ReadError> {
+    ReadOptions::new().load_reader(reader)
+}

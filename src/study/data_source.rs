@@ -1,0 +1,44 @@
+//! Data sources: the interviews (or other data) excerpts come from.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::vocabulary::Method;
+
+/// One piece of collected data, typically an interview.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct DataSource {
+    /// Unique id within the document.
+    pub id: Uuid,
+    /// How it was collected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<Method>,
+    /// The participants it involved.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<Uuid>,
+    /// Interview round, counting from 1, for studies that interview repeatedly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round: Option<u32>,
+    /// When it was collected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+    /// Whether the interviewer had lived experience of mental health problems.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interviewer_lived_experience: Option<bool>,
+}
+
+impl DataSource {
+    /// A source with only an id.
+    pub fn new(id: Uuid) -> Self {
+        DataSource {
+            id,
+            method: None,
+            participants: Vec::new(),
+            round: None,
+            date: None,
+            interviewer_lived_experience: None,
+        }
+    }
+}

@@ -1,0 +1,37 @@
+//! Excerpts: coded quotations from the data.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::Text;
+
+/// A quotation from a data source.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Excerpt {
+    /// Unique id within the document.
+    pub id: Uuid,
+    /// The quoted text.
+    pub text: Text,
+    /// The data source it is quoted from.
+    pub source: Uuid,
+    /// The participant speaking, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participant: Option<Uuid>,
+    /// Where in the source (`"p. 4"`, `"00:12:31"`, `"lines 120-131"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Text>,
+}
+
+impl Excerpt {
+    /// An excerpt with the required fields only.
+    pub fn new(id: Uuid, text: Text, source: Uuid) -> Self {
+        Excerpt {
+            id,
+            text,
+            source,
+            participant: None,
+            location: None,
+        }
+    }
+}
