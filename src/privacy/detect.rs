@@ -1,7 +1,7 @@
 //! Detectors of personal data in free text.
 //!
 //! Free text in the research format (interview quotes, notes, comments) must
-//! not carry personal identifiers. [`scan`] looks for five kinds of
+//! not carry personal identifiers. `scan` looks for five kinds of
 //! structured identifier, each with a hand-written scanner (no regex engine):
 //!
 //! - **email addresses** (`local@domain.tld`);
@@ -18,8 +18,12 @@
 //! ASCII, and an ASCII byte never occurs inside a multi-byte UTF-8 sequence, so
 //! every reported offset is a `char` boundary and the scanners never slice a
 //! `str`. Each scanner does a bounded amount of work per byte (no
-//! backtracking, no rescans of the whole text), so [`scan`] runs in time linear
+//! backtracking, no rescans of the whole text), so `scan` runs in time linear
 //! in the length of the text, whatever the input.
+//!
+//! Word boundaries are judged on ASCII letters and digits only: an identifier
+//! glued to an ASCII word or number (`x07700900123`, `19434765919`) is not
+//! reported, while one next to non-ASCII text (`电话07700900123`) is.
 //!
 //! # Deliberate limits
 //!
@@ -35,6 +39,8 @@
 //!   ("jo at example dot org") or split by unusual spacing;
 //! - non-UK phone numbers, other national health identifiers, and dates of
 //!   birth not introduced by a cue ("she turned 30 on 12 March");
+//! - email addresses with non-ASCII characters (`josé@example.org`,
+//!   internationalised domain names);
 //! - indirect identification by a combination of details (a rare diagnosis,
 //!   a job title and a small town).
 //!
@@ -571,7 +577,10 @@ fn single_case(outward: &[u8], inward: &[u8]) -> bool {
 /// A lower-case inward code that reads as an ordinal ("1st", "2nd", "3rd",
 /// "4th"), as in "mp3 3rd": prose, not a postcode.
 fn lowercase_ordinal(inward: &[u8]) -> bool {
-    matches!(inward, [_, b's', b't'] | [_, b'n', b'd'] | [_, b'r', b'd'] | [_, b't', b'h'])
+    matches!(
+        inward,
+        [_, b's', b't'] | [_, b'n', b'd'] | [_, b'r', b'd'] | [_, b't', b'h']
+    )
 }
 
 // ---------------------------------------------------------------------------
@@ -907,7 +916,11 @@ mod tests {
             Email,
             "jo.bloggs+peer_2@mail.example.co.uk",
         );
-        assert_only("(a%b-c@my-host.example.com)", Email, "a%b-c@my-host.example.com");
+        assert_only(
+            "(a%b-c@my-host.example.com)",
+            Email,
+            "a%b-c@my-host.example.com",
+        );
         assert_only("mailto:JO@EXAMPLE.ORG", Email, "JO@EXAMPLE.ORG");
         assert_only("see...jo@example.org", Email, "jo@example.org");
         assert_only("jo@example.org-", Email, "jo@example.org");
@@ -987,28 +1000,33 @@ mod tests {
     }
 
     #[test]
+    fn phone_unclosed_bracket_reports_the_number() {
+        // The bracket is not part of the match, but the number still is one.
+        assert_only("(020 7946 0958", UkPhone, "020 7946 0958");
+    }
+
+    #[test]
     fn phone_negative() {
         for text in [
-            "07700 90012",            // 10 digits
-            "07700 9001234",          // 12 digits
-            "907700900123",           // embedded in a digit run
-            "x07700900123",           // glued to a word
-            "07700900123x",           // glued to a word
-            "12-07700900123",         // tail of a hyphenated number
-            "07700 900123.5",         // a decimal
-            "07700 900123-4",         // hyphenated continuation
-            "00 7700 900123",         // national numbers never start 00
-            "04700 900123",           // nor 04, 05, 06, 09
+            "07700 90012",    // 10 digits
+            "07700 9001234",  // 12 digits
+            "907700900123",   // embedded in a digit run
+            "x07700900123",   // glued to a word
+            "07700900123x",   // glued to a word
+            "12-07700900123", // tail of a hyphenated number
+            "07700 900123.5", // a decimal
+            "07700 900123-4", // hyphenated continuation
+            "00 7700 900123", // national numbers never start 00
+            "04700 900123",   // nor 04, 05, 06, 09
             "06700 900123",
             "09700 900123",
-            "0 7700 900123",          // separator after the trunk 0
-            "07700  900123",          // double space
+            "0 7700 900123",         // separator after the trunk 0
+            "07700  900123",         // double space
             "0 1 1 0 0 1 0 1 1 0 1", // digit-by-digit table
             "01 1 0 0 1 0 1 1 0 1",  // too many separators
             "07 7 0 0 9 0 0 1 2 3",
             "0-1-1-0-0-1-0-1-1-0-1",
-            "(020 7946 0958",         // unclosed bracket
-            "+45 7700 900123",        // not +44
+            "+45 7700 900123", // not +44
             "+44 9700 900123",
             "+44 7700 90012",
             "+4407700 9001234",
@@ -1065,27 +1083,31 @@ mod tests {
     #[test]
     fn nhs_negative() {
         for text in [
-            "9434765918",       // fails the check
+            "9434765918", // fails the check
             "943 476 5918",
-            "19434765919",      // embedded in a longer run
+            "19434765919", // embedded in a longer run
             "94347659190",
-            "943476591",        // nine digits
-            "943 476-5919",     // mixed separators
-            "943  476 5919",    // double space
-            "9434 765 919",     // wrong grouping
+            "943476591",     // nine digits
+            "943 476-5919",  // mixed separators
+            "943  476 5919", // double space
+            "9434 765 919",  // wrong grouping
             "94 3476 5919",
             "x9434765919",
             "9434765919x",
-            "1.9434765919",     // decimal tail
+            "1.9434765919", // decimal tail
             "9434765919.5",
             "10.1111/9434765919",
-            "0000000000",       // placeholders
+            "0000000000", // placeholders
             "1111111111",
-            "ISBN 0198526636",  // an ISBN-10 passes the same check
+            "ISBN 0198526636", // an ISBN-10 passes the same check
             "isbn: 0-19-852663-6",
             "PMID 33314538, PMCID 8077122",
         ] {
-            assert_eq!(found_kind(text, NhsNumber), Vec::<&str>::new(), "in {text:?}");
+            assert_eq!(
+                found_kind(text, NhsNumber),
+                Vec::<&str>::new(),
+                "in {text:?}"
+            );
         }
     }
 
@@ -1106,8 +1128,8 @@ mod tests {
     #[test]
     fn postcode_positive() {
         for code in [
-            "SW1A 1AA", "BN1 9PH", "m1 1ae", "M1 1AE", "EC1A 1BB", "W1A 0AX", "B33 8TH",
-            "CR2 6XH", "DN55 1PT", "sw1a 1aa", "SW1A1AA", "M11AE", "BN19PH", "DN551PT",
+            "SW1A 1AA", "BN1 9PH", "m1 1ae", "M1 1AE", "EC1A 1BB", "W1A 0AX", "B33 8TH", "CR2 6XH",
+            "DN55 1PT", "sw1a 1aa", "SW1A1AA", "M11AE", "BN19PH", "DN551PT",
         ] {
             for text in [
                 code.to_string(),
@@ -1125,31 +1147,35 @@ mod tests {
         for text in [
             "CFIR 2.0",
             "NHS 2020",
-            "Sw1a 1aa",   // mixed case
+            "Sw1a 1aa", // mixed case
             "SW1A 1aa",
-            "sw1a1aa",    // run together, lower case
-            "mp3 3rd",    // an ordinal, not an inward code
+            "sw1a1aa", // run together, lower case
+            "mp3 3rd", // an ordinal, not an inward code
             "b2 2nd",
             "a1 1st",
             "h4 4th",
-            "XSW1A 1AA",  // embedded
+            "XSW1A 1AA", // embedded
             "SW1A 1AAB",
             "SW1A 1AA9",
             "1SW1A 1AA",
-            "QA1 1AA",    // Q never starts a postcode
-            "AI1 1AA",    // I never second
-            "SW1A 1CA",   // C never in the inward code
+            "QA1 1AA",  // Q never starts a postcode
+            "AI1 1AA",  // I never second
+            "SW1A 1CA", // C never in the inward code
             "SW1A 1AM",
             "ABCD 1AA",
             "A1 1A",
-            "SW1A  1AA",  // double space
+            "SW1A  1AA", // double space
             "SW1A\t1AA",
             "HEX13151",
             "WILEY_ML3GV2_TO_JATSPMC",
             "Table S3 below",
             "PHQ9 GAD7",
         ] {
-            assert_eq!(found_kind(text, UkPostcode), Vec::<&str>::new(), "in {text:?}");
+            assert_eq!(
+                found_kind(text, UkPostcode),
+                Vec::<&str>::new(),
+                "in {text:?}"
+            );
         }
     }
 
@@ -1194,15 +1220,15 @@ mod tests {
             "Interviewed on 12/03/2020 and 1985-03-12.",
             "born in 1985",
             "born in March 1985",
-            "DOB: 32/13/1985",         // no such day or month
+            "DOB: 32/13/1985", // no such day or month
             "DOB: 12/13/1985x",
             "DOB: 1985-13-12",
-            "DOB: 12/03/198",          // three-digit year
-            "DOB: 12/03-1985",         // mixed separators
+            "DOB: 12/03/198",  // three-digit year
+            "DOB: 12/03-1985", // mixed separators
             "DOB: 12/03/1985/2",
             "DOB unknown; interviewed on 12 March 2020 at home",
             "born and raised locally, they joined on 12 March 2020",
-            "reborn 12 March 1985",    // the cue must be a whole word
+            "reborn 12 March 1985", // the cue must be a whole word
             "dobson 12/03/1985",
             "born. 12 March 2020 was the start",
             "born on 12 Marchy 1985",
@@ -1210,7 +1236,11 @@ mod tests {
             "DOB",
             "born on the",
         ] {
-            assert_eq!(found_kind(text, DateOfBirth), Vec::<&str>::new(), "in {text:?}");
+            assert_eq!(
+                found_kind(text, DateOfBirth),
+                Vec::<&str>::new(),
+                "in {text:?}"
+            );
         }
     }
 
@@ -1359,7 +1389,8 @@ mod tests {
     fn random_inputs_never_panic() {
         // Bytes that exercise the scanners, plus fragments of multi-byte
         // sequences (valid and broken).
-        const ALPHABET: &[u8] = b"0123456789 0 0+44()@.-/:,aAbBdDoOsSwWnNmMqQtThH\xc2\xa0\xe2\x80\x93\xc3\xa9\xf0\x9f";
+        const ALPHABET: &[u8] =
+            b"0123456789 0 0+44()@.-/:,aAbBdDoOsSwWnNmMqQtThH\xc2\xa0\xe2\x80\x93\xc3\xa9\xf0\x9f";
         let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
         for round in 0..20_000 {
             let len = rng.below(120);
@@ -1376,9 +1407,28 @@ mod tests {
         }
         // Random splices of real matches with noise.
         let parts = [
-            "07700 900123", "+44 (0)20 7946 0958", "943 476 5919", "SW1A 1AA", "m1 1ae",
-            "jo@example.org", "DOB: ", "born on ", "12/03/1985", "March 12, 1985", "é", "🙂",
-            " ", "-", ".", "@", "(", ")", "0", "4", "\u{a0}", "\u{2013}",
+            "07700 900123",
+            "+44 (0)20 7946 0958",
+            "943 476 5919",
+            "SW1A 1AA",
+            "m1 1ae",
+            "jo@example.org",
+            "DOB: ",
+            "born on ",
+            "12/03/1985",
+            "March 12, 1985",
+            "é",
+            "🙂",
+            " ",
+            "-",
+            ".",
+            "@",
+            "(",
+            ")",
+            "0",
+            "4",
+            "\u{a0}",
+            "\u{2013}",
         ];
         for _ in 0..20_000 {
             let mut text = String::new();
@@ -1413,8 +1463,8 @@ mod tests {
             check_invariants(&text);
         }
         // Many real findings in one big text.
-        let text = "jo@example.org 07700 900123 943 476 5919 SW1A 1AA DOB 12/03/1985 "
-            .repeat(MB / 66);
+        let text =
+            "jo@example.org 07700 900123 943 476 5919 SW1A 1AA DOB 12/03/1985 ".repeat(MB / 66);
         let findings = scan(&text);
         assert_eq!(findings.len(), 5 * (MB / 66));
     }
