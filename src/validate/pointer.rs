@@ -28,7 +28,9 @@ pub(crate) fn from_serde_path(path: &serde_path_to_error::Path) -> String {
             Segment::Seq { index } => push_index(&mut pointer, *index),
             Segment::Map { key } => push_segment(&mut pointer, key),
             Segment::Enum { variant } => push_segment(&mut pointer, variant),
-            Segment::Unknown => push_segment(&mut pointer, "?"),
+            // The key being read is not known yet (input ended, or a syntax
+            // error before it): the pointer stops at the enclosing value.
+            Segment::Unknown => {}
         }
     }
     pointer
