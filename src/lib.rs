@@ -8,15 +8,21 @@
 #[macro_use]
 mod macros;
 
+pub mod catalog;
 pub mod codebook;
 pub mod document;
+pub mod redact;
+#[cfg(feature = "json-schema")]
+pub mod schema;
 pub mod study;
+pub mod synthetic;
 mod util;
 pub mod validate;
 pub mod vocabulary;
 
 pub use codebook::Codebook;
 pub use document::Document;
+pub use redact::RedactionLevel;
 pub use validate::{Report, validate};
 
 /// The README's examples, compiled and run as doctests.
