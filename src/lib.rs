@@ -8,14 +8,10 @@
 #[macro_use]
 mod macros;
 
-pub mod catalog;
 pub mod codebook;
 pub mod document;
 pub mod redact;
-#[cfg(feature = "json-schema")]
-pub mod schema;
 pub mod study;
-pub mod synthetic;
 mod util;
 pub mod validate;
 pub mod vocabulary;
