@@ -1,0 +1,271 @@
+//! The bundled seed studies: they load cleanly, are canonical, cover the whole
+//! codebook, and say what the seed papers say.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use peer_support::Codebook;
+use peer_support::catalog::{self, FINDING_BASIS_KEY, SEED_STUDIES_JSON};
+use peer_support::document::{Document, ReadOptions};
+use peer_support::study::Study;
+use peer_support::vocabulary::{Kind, Stance};
+
+fn seeds() -> Document {
+    let loaded = catalog::seed_studies().expect("the bundled seed document reads");
+    loaded.document
+}
+
+#[test]
+fn loads_with_no_errors_and_no_warnings_even_in_strict_mode() {
+    let loaded = catalog::seed_studies().unwrap();
+    assert!(
+        loaded.report.is_empty(),
+        "seed document has issues:\n{}",
+        loaded.report
+    );
+    let strict = ReadOptions::new().strict(true).load_str(SEED_STUDIES_JSON);
+    assert!(strict.is_ok_and(|l| l.report.is_empty()));
+}
+
+#[test]
+fn the_file_is_canonical() {
+    let on_disk = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/seed-studies.json"
+    ))
+    .unwrap();
+    assert_eq!(on_disk, SEED_STUDIES_JSON, "the compiled-in copy is stale");
+    let rewritten = seeds().to_json_pretty();
+    if rewritten != on_disk {
+        let line = rewritten
+            .lines()
+            .zip(on_disk.lines())
+            .position(|(a, b)| a != b)
+            .map_or(0, |i| i + 1);
+        panic!(
+            "data/seed-studies.json is not canonical; first difference at line {line}. \
+             Rewrite it with Document::to_json_pretty()."
+        );
+    }
+}
+
+/// Every value, facilitator, barrier and outcome of the codebook is linked from
+/// at least one seed finding; the failure lists every orphan at once.
+#[test]
+fn no_codebook_entry_is_an_orphan() {
+    let doc = seeds();
+    let linked: BTreeSet<(&str, &str)> = doc
+        .studies
+        .iter()
+        .flat_map(|s| &s.findings)
+        .flat_map(|f| &f.concepts)
+        .filter(|l| l.concept.is_known())
+        .map(|l| (l.concept.kind_code(), l.concept.code()))
+        .collect();
+    let codebook = Codebook::standard();
+    let kinds = [Kind::Value, Kind::Facilitator, Kind::Barrier, Kind::Outcome];
+    let mut checked = 0;
+    let orphans: Vec<String> = kinds
+        .iter()
+        .flat_map(|k| codebook.of_kind(*k))
+        .inspect(|_| checked += 1)
+        .filter(|e| !linked.contains(&(e.kind.code(), e.code)))
+        .map(|e| format!("{}:{}", e.kind, e.code))
+        .collect();
+    assert!(
+        orphans.is_empty(),
+        "{} codebook entries are linked from no seed finding: {}",
+        orphans.len(),
+        orphans.join(", ")
+    );
+    // 7 values, 10 facilitators, 13 barriers, 19 outcomes in the checklist.
+    assert!(checked >= 49, "only {checked} entries checked");
+}
+
+#[test]
+fn every_link_is_to_a_known_concept_with_a_known_stance() {
+    for study in &seeds().studies {
+        for f in &study.findings {
+            for l in &f.concepts {
+                assert!(l.concept.is_known(), "{} links {:?}", f.id, l.concept);
+                assert!(!l.stance.is_custom(), "{} uses stance {}", f.id, l.stance);
+            }
+        }
+    }
+}
+
+fn sample(study: &Study) -> (Option<u32>, Vec<(String, u32)>) {
+    let s = study
+        .sample
+        .as_ref()
+        .expect("every seed study has a sample");
+    let groups = s
+        .groups
+        .iter()
+        .map(|g| (g.group.to_string(), g.count))
+        .collect();
+    (s.total, groups)
+}
+
+#[test]
+fn samples_match_the_seeds() {
+    let doc = seeds();
+    let samples: Vec<_> = doc.studies.iter().map(sample).collect();
+    let pw = || vec![("peer_worker".to_owned(), 35)];
+    assert_eq!(samples[0], (Some(35), pw()));
+    assert_eq!(samples[1], (Some(35), pw()));
+    // 002 names four groups but gives no split: total only.
+    assert_eq!(samples[2], (Some(41), vec![]));
+    assert_eq!(
+        samples[3],
+        (Some(5), vec![("mental_health_professional".to_owned(), 5)])
+    );
+}
+
+#[test]
+fn designs_match_the_seeds() {
+    let doc = seeds();
+    let [s0, s1, s2, s3] = &doc.studies[..] else {
+        panic!("expected four studies, found {}", doc.studies.len());
+    };
+    assert_eq!(s3.design.interview_rounds, Some(2));
+    for s in [s0, s1, s2] {
+        assert_eq!(s.design.interview_rounds, None, "{}", s.citation.title);
+    }
+    assert!(s0.design.co_production && s0.design.lived_experience_interviewers);
+    assert!(s1.design.co_production && s1.design.lived_experience_interviewers);
+    assert!(s3.design.public_involvement && !s3.design.co_production);
+    let codes = |s: &Study| -> Vec<String> {
+        s.design
+            .methods
+            .iter()
+            .map(ToString::to_string)
+            .chain(s.design.analyses.iter().map(ToString::to_string))
+            .collect()
+    };
+    assert_eq!(
+        codes(s0),
+        ["semi_structured_interview", "thematic_analysis"]
+    );
+    assert_eq!(
+        codes(s2),
+        [
+            "secondary_analysis",
+            "qualitative_interview",
+            "grounded_theory"
+        ]
+    );
+    assert_eq!(
+        codes(s3),
+        [
+            "repeat_interview",
+            "qualitative_interview",
+            "discourse_analysis",
+            "psychosocial_analysis"
+        ]
+    );
+}
+
+#[test]
+fn citations_hold_only_what_the_seeds_give() {
+    let doc = seeds();
+    for s in &doc.studies[..3] {
+        let c = &s.citation;
+        assert!(c.authors.is_empty() && c.year.is_none() && c.journal.is_none());
+        assert!(c.doi.is_none() && c.published.is_none());
+    }
+    assert_eq!(
+        doc.studies[2].citation.title.as_str(),
+        peer_support::vocabulary::source::PEER_WORKER_ROLES_IN_TEAMS.title
+    );
+    assert!(
+        doc.studies[2]
+            .notes
+            .as_deref()
+            .is_some_and(|n| n.contains("no title"))
+    );
+    let c = &doc.studies[3].citation;
+    assert_eq!(
+        c.doi.as_ref().map(|d| d.as_str()),
+        Some("10.1111/hex.13151")
+    );
+    assert_eq!(c.year, Some(2021));
+    assert_eq!(c.journal.as_deref(), Some("Health Expectations"));
+    assert_eq!(
+        c.published.map(|d| d.to_string()).as_deref(),
+        Some("2020-12-12")
+    );
+    assert_eq!(c.authors.len(), 1);
+}
+
+#[test]
+fn no_invented_evidence() {
+    for s in &seeds().studies {
+        assert!(s.participants.is_empty() && s.sources.is_empty() && s.excerpts.is_empty());
+        for f in &s.findings {
+            assert!(f.participants.is_empty() && f.excerpts.is_empty());
+            assert_eq!(f.endorsement_count, None, "{}", f.statement);
+        }
+    }
+}
+
+#[test]
+fn absence_is_recorded_for_formal_recruitment() {
+    let doc = seeds();
+    let absent: Vec<_> = doc
+        .studies
+        .iter()
+        .flat_map(|s| &s.findings)
+        .flat_map(|f| &f.concepts)
+        .filter(|l| l.absent)
+        .map(|l| (l.concept.code(), l.stance.clone()))
+        .collect();
+    assert!(!absent.is_empty(), "no link records an absence");
+    assert!(absent.contains(&("formal_recruitment_process", Stance::Barrier)));
+}
+
+#[test]
+fn themes_follow_the_abstracts() {
+    let doc = seeds();
+    let s0 = &doc.studies[0];
+    let top: Vec<_> = s0.themes.iter().filter(|t| t.parent.is_none()).collect();
+    assert_eq!(top.len(), 3, "000 has three overarching themes");
+    let values = &top[1];
+    let subs: Vec<&str> = s0
+        .themes
+        .iter()
+        .filter(|t| t.parent == Some(values.id))
+        .map(|t| t.label.as_str())
+        .collect();
+    assert_eq!(
+        subs.len(),
+        4,
+        "000's values theme has four sub-themes: {subs:?}"
+    );
+    assert_eq!(doc.studies[1].themes.len(), 4);
+    assert!(doc.studies[2].themes.is_empty() && doc.studies[3].themes.is_empty());
+}
+
+#[test]
+fn every_finding_has_a_basis_and_conclusions_name_no_group() {
+    for s in &seeds().studies {
+        let basis: BTreeMap<String, String> = serde_json::from_value(
+            s.extensions
+                .0
+                .get(FINDING_BASIS_KEY)
+                .cloned()
+                .expect("basis extension"),
+        )
+        .unwrap();
+        assert_eq!(basis.len(), s.findings.len(), "{}", s.citation.title);
+        for f in &s.findings {
+            let b = basis.get(&f.id.to_string()).map(String::as_str);
+            match b {
+                Some("result") => assert!(!f.reported_by.is_empty(), "{}", f.statement),
+                Some("conclusion" | "background") => {
+                    assert!(f.reported_by.is_empty(), "{}", f.statement);
+                }
+                other => panic!("finding {} has basis {other:?}", f.id),
+            }
+        }
+    }
+}
