@@ -8,6 +8,7 @@
 #[macro_use]
 mod macros;
 
+pub mod catalog;
 pub mod codebook;
 pub mod document;
 pub mod redact;
