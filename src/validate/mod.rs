@@ -28,6 +28,7 @@
 
 mod issue;
 pub(crate) mod pointer;
+mod privacy;
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -157,6 +158,7 @@ impl Validator {
         for (si, study) in document.studies.iter().enumerate() {
             self.study(si, study);
         }
+        privacy::check(document, &mut self.report);
     }
 
     fn index_study(&mut self, si: usize, study: &Study) {
