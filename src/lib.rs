@@ -13,10 +13,7 @@ pub mod codebook;
 pub mod document;
 mod privacy;
 pub mod redact;
-#[cfg(feature = "json-schema")]
-pub mod schema;
 pub mod study;
-pub mod synthetic;
 mod util;
 pub mod validate;
 pub mod vocabulary;
