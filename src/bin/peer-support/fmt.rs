@@ -1,0 +1,80 @@
+//! `peer-support fmt`: print a document in canonical form.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use peer_support::document::ReadOptions;
+
+use crate::exit::{CliError, Status};
+use crate::input;
+use crate::output::{Output, diagnostic};
+
+/// The `fmt` subcommand's arguments.
+#[derive(Debug, clap::Args)]
+#[command(after_help = HELP)]
+pub struct Args {
+    /// The document to format (`-` reads standard input).
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    /// Print the compact form (one line) instead of the pretty one.
+    #[arg(long)]
+    compact: bool,
+    /// Refuse documents with unknown fields instead of dropping them with a
+    /// warning.
+    #[arg(long)]
+    strict: bool,
+}
+
+const HELP: &str = concat!(
+    "\
+Prints the canonical form: fixed field order, sorted map keys, empty and absent
+fields omitted, schema_version rewritten to the current version (older
+documents are migrated). The pretty form uses two-space indentation; --compact
+prints one line. Both end with a newline. Formatting the output again gives the
+same bytes.
+
+fmt is a formatter, not a gate: a document that loads is printed even when it
+has validation issues, and every issue is listed on standard error first.
+Unknown fields are not part of the output; each one is reported on standard
+error (use --strict to refuse such documents). Use `peer-support validate` to
+check documents.
+
+A document that cannot be loaded gets a one-line error on standard error with
+its JSON Pointer path and line/column (exit status 1); nothing is printed on
+standard output.
+
+",
+    crate::exit::exit_codes_help!()
+);
+
+/// Runs `fmt`.
+pub fn run(args: &Args, out: &mut Output) -> Result<Status, CliError> {
+    let file = input::display_name(&args.file);
+    let bytes = input::read(&args.file).map_err(|source| CliError::Input {
+        file: file.clone(),
+        source,
+    })?;
+    let loaded = ReadOptions::new()
+        .strict(args.strict)
+        .load_slice(&bytes)
+        .map_err(|source| CliError::Document {
+            file: file.clone(),
+            source,
+        })?;
+    for issue in &loaded.report.issues {
+        diagnostic(format_args!("{file}: {issue}"));
+    }
+    let errors = loaded.report.errors().count();
+    if errors > 0 {
+        diagnostic(format_args!(
+            "{file}: has {errors} validation error(s); printed anyway"
+        ));
+    }
+    if args.compact {
+        loaded.document.write_json_compact(&mut *out)?;
+        out.write_all(b"\n")?;
+    } else {
+        loaded.document.write_json_pretty(&mut *out)?;
+    }
+    Ok(Status::Success)
+}

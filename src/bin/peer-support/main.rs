@@ -1,0 +1,73 @@
+//! The `peer-support` command line (built with `--features cli`).
+//!
+//! Each subcommand lives in its own module with an `Args` struct (clap) and a
+//! `run(&Args, &mut Output) -> Result<Status, CliError>` function; adding one
+//! is a new file, a variant of [`Command`] and an arm in [`run`].
+
+mod codebook;
+mod exit;
+mod fmt;
+mod input;
+mod output;
+mod schema;
+mod validate;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::exit::{CliError, Status};
+use crate::output::Output;
+
+/// Typed, validated, versioned data for mental-health peer support research.
+#[derive(Debug, Parser)]
+#[command(name = "peer-support", version, after_help = exit::exit_codes_help!())]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check documents and report every issue (exit 1 if any has an error).
+    Validate(validate::Args),
+    /// Print a document in canonical form.
+    Fmt(fmt::Args),
+    /// Print the JSON Schema of the document format.
+    Schema(schema::Args),
+    /// Print the codebook (every vocabulary entry) as JSON or Markdown.
+    Codebook(codebook::Args),
+}
+
+fn run(command: &Command, out: &mut Output) -> Result<Status, CliError> {
+    match command {
+        Command::Validate(args) => validate::run(args, out),
+        Command::Fmt(args) => fmt::run(args, out),
+        Command::Schema(args) => schema::run(args, out),
+        Command::Codebook(args) => codebook::run(args, out),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // Help and version are "errors" with status 0; usage errors are 2.
+            // Printing may hit a closed pipe, which is not worth a panic.
+            let _ = error.print();
+            return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+        }
+    };
+    let mut out = Output::stdout();
+    let result = run(&cli.command, &mut out);
+    // Whatever the command printed goes out before any error message.
+    let flushed = out.flush().map_err(CliError::Output);
+    match result.and_then(|status| flushed.map(|()| status)) {
+        Ok(status) => status.into(),
+        Err(error) => {
+            output::diagnostic(&error);
+            error.status().into()
+        }
+    }
+}

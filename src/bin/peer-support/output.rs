@@ -1,0 +1,87 @@
+//! Standard output and standard error, made safe for pipes.
+
+use std::fmt::Display;
+use std::io::{self, BufWriter, ErrorKind, StdoutLock, Write};
+
+/// Locked, buffered standard output that treats a closed pipe as "the reader
+/// has seen enough": the first `BrokenPipe` switches it to discarding
+/// everything, so commands finish (and compute their exit status) without
+/// printing an error or panicking. Any other write error is returned.
+pub struct Output {
+    inner: BufWriter<StdoutLock<'static>>,
+    closed: bool,
+}
+
+impl Output {
+    /// Standard output, locked for the life of the command.
+    pub fn stdout() -> Self {
+        Output {
+            inner: BufWriter::with_capacity(64 * 1024, io::stdout().lock()),
+            closed: false,
+        }
+    }
+
+    fn absorb_broken_pipe<T>(&mut self, result: io::Result<T>, closed: T) -> io::Result<T> {
+        match result {
+            Err(e) if e.kind() == ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(closed)
+            }
+            other => other,
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let result = self.inner.write(buf);
+        self.absorb_broken_pipe(result, buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let result = self.inner.flush();
+        self.absorb_broken_pipe(result, ())
+    }
+}
+
+/// Prints one diagnostic line to standard error, prefixed with the program
+/// name. A failure to write standard error is ignored: there is nowhere left
+/// to report it, and it must not turn into a panic.
+pub fn diagnostic(message: impl Display) {
+    let line = one_line(&message.to_string());
+    let _ = writeln!(io::stderr().lock(), "peer-support: {line}");
+}
+
+/// `text` with control characters escaped, so that a message quoting user
+/// data (a field name may contain a newline) stays on one line.
+pub fn one_line(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_owned();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_line;
+
+    #[test]
+    fn one_line_escapes_control_characters_only() {
+        assert_eq!(one_line("a\nb\tc"), "a\\nb\\tc");
+        assert_eq!(one_line("plain \"text\" é"), "plain \"text\" é");
+    }
+}

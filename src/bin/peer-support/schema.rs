@@ -1,0 +1,36 @@
+//! `peer-support schema`: print the JSON Schema of the format.
+
+use std::io::Write;
+
+use crate::exit::{CliError, Status};
+use crate::output::Output;
+
+/// The checked-in schema, compiled in so the binary needs no schema
+/// generator (a test keeps the file in step with the types).
+const SCHEMA: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/docs/schema/peer-support-1.0.schema.json"
+));
+
+/// The `schema` subcommand's arguments (none yet).
+#[derive(Debug, clap::Args)]
+#[command(after_help = HELP)]
+pub struct Args {}
+
+const HELP: &str = concat!(
+    "\
+Prints the JSON Schema of document format 1.0, the checked-in file
+docs/schema/peer-support-1.0.schema.json, to standard output.
+
+",
+    crate::exit::exit_codes_help!()
+);
+
+/// Runs `schema`.
+pub fn run(_args: &Args, out: &mut Output) -> Result<Status, CliError> {
+    out.write_all(SCHEMA.as_bytes())?;
+    if !SCHEMA.ends_with('\n') {
+        out.write_all(b"\n")?;
+    }
+    Ok(Status::Success)
+}
