@@ -1,8 +1,11 @@
 //! Tool-specific data carried untouched.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::{Map, Number, Value};
 
 /// Tool-specific data under namespaced keys (`"nvivo:node_id"`,
 /// `"org.example.app:flags"`), carried through reading and writing untouched.
@@ -11,7 +14,11 @@ use serde::{Deserialize, Serialize};
 /// `invalid_extension_key`. Values are any JSON. Keys are kept sorted so
 /// output is canonical. Numbers inside values are held as `serde_json` holds
 /// them: integers within 64 bits exactly, others as `f64`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// A key repeated in the same object, at the top or anywhere inside a value,
+/// is an error when reading: JSON parsers disagree on which copy wins, so
+/// keeping either would silently drop the other.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct Extensions(pub BTreeMap<String, serde_json::Value>);
 
@@ -45,6 +52,104 @@ impl Extensions {
     }
 }
 
+impl<'de> Deserialize<'de> for Extensions {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ExtensionsVisitor;
+        impl<'de> Visitor<'de> for ExtensionsVisitor {
+            type Value = Extensions;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object of extensions")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Extensions, A::Error> {
+                let mut extensions = BTreeMap::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    let value = map.next_value_seed(StrictValue)?;
+                    if extensions.contains_key(&key) {
+                        return Err(duplicate_key(&key));
+                    }
+                    extensions.insert(key, value);
+                }
+                Ok(Extensions(extensions))
+            }
+        }
+        deserializer.deserialize_map(ExtensionsVisitor)
+    }
+}
+
+fn duplicate_key<E: de::Error>(key: &str) -> E {
+    E::custom(format_args!(
+        "duplicate key {:?}: a key may appear only once in an object",
+        crate::util::truncate(key, 200)
+    ))
+}
+
+/// Deserializes any JSON into a [`Value`] as `Value::deserialize` does, except
+/// that a key repeated within one object is an error instead of the last copy
+/// silently replacing the others.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct StrictValue;
+
+impl<'de> DeserializeSeed<'de> for StrictValue {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for StrictValue {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        // JSON has no NaN or infinity, so a parser never hands one over.
+        Ok(Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let Some(item) = seq.next_element_seed(StrictValue)? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut members = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let value = map.next_value_seed(StrictValue)?;
+            if members.contains_key(&key) {
+                return Err(duplicate_key(&key));
+            }
+            members.insert(key, value);
+        }
+        Ok(Value::Object(members))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,5 +162,25 @@ mod tests {
         for bad in ["node_id", ":x", "nvivo:", "1x:y", "a b:c", "nvivo:a b"] {
             assert!(!Extensions::is_namespaced(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn repeated_keys_are_errors_at_any_depth() {
+        for json in [
+            r#"{"a:b": 1, "a:b": 2}"#,
+            r#"{"a:b": {"x": 1, "y": [{"z": 1, "z": 1}]}}"#,
+        ] {
+            let err = serde_json::from_str::<Extensions>(json).unwrap_err();
+            assert!(err.to_string().starts_with("duplicate key"), "{err}");
+            assert!(err.line() > 0, "the error has a position: {err}");
+        }
+    }
+
+    #[test]
+    fn values_load_as_serde_json_loads_them() {
+        let json = r#"{"a:b": [null, true, -1, 18446744073709551615, 0.5, 1e300, "s", {"k": {}}]}"#;
+        let ours = serde_json::from_str::<Extensions>(json).unwrap();
+        let theirs: BTreeMap<String, Value> = serde_json::from_str(json).unwrap();
+        assert_eq!(ours.0, theirs);
     }
 }
