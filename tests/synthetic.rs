@@ -1,0 +1,119 @@
+//! The synthetic corpus generator: valid at every size, deterministic, and
+//! shaped like the studies it imitates.
+
+use peer_support::document;
+use peer_support::synthetic::Corpus;
+
+const SIZES: &[(u64, usize, usize)] = &[
+    // (seed, studies, excerpts)
+    (0, 1, 0),
+    (1, 1, 1),
+    (2, 3, 7),
+    (3, 4, 1_000),
+    (u64::MAX, 7, 5_003),
+    (42, 2, 20_000),
+];
+
+#[test]
+fn generated_documents_validate_without_issues_at_several_sizes_and_seeds() {
+    for &(seed, studies, excerpts) in SIZES {
+        let doc = Corpus::new(seed)
+            .studies(studies)
+            .excerpts(excerpts)
+            .build();
+        let report = doc.validate();
+        assert!(
+            report.issues.is_empty(),
+            "seed {seed}, {studies} studies, {excerpts} excerpts: {:#?}",
+            &report.issues[..report.issues.len().min(5)]
+        );
+        assert_eq!(doc.studies.len(), studies);
+        let total: usize = doc.studies.iter().map(|s| s.excerpts.len()).sum();
+        assert_eq!(total, excerpts);
+    }
+}
+
+#[test]
+fn the_public_reader_loads_a_generated_document_back_unchanged_and_clean() {
+    let doc = Corpus::new(9).studies(3).excerpts(2_000).build();
+    let json = doc.to_json_pretty();
+    let loaded = document::from_str(&json).unwrap();
+    assert!(
+        loaded.report.issues.is_empty(),
+        "{:?}",
+        loaded.report.issues
+    );
+    assert_eq!(loaded.document, doc);
+    assert_eq!(loaded.document.to_json_pretty(), json);
+}
+
+#[test]
+fn same_seed_gives_byte_identical_canonical_json() {
+    let a = Corpus::new(2024).studies(5).excerpts(3_000).build();
+    let b = Corpus::new(2024).studies(5).excerpts(3_000).build();
+    assert_eq!(a.to_json_pretty(), b.to_json_pretty());
+    assert_eq!(a.to_json_compact(), b.to_json_compact());
+    let c = Corpus::new(2025).studies(5).excerpts(3_000).build();
+    assert_ne!(a.to_json_compact(), c.to_json_compact());
+}
+
+#[test]
+fn a_study_does_not_depend_on_the_studies_around_it() {
+    // Study k is drawn from its own stream: adding studies after it, or
+    // resizing them, leaves its shape (ids, participants, themes) alone.
+    let small = Corpus::new(5).studies(2).excerpts(200).build();
+    let large = Corpus::new(5).studies(4).excerpts(400).build();
+    assert_eq!(small.studies[0].id, large.studies[0].id);
+    assert_eq!(small.studies[1].citation, large.studies[1].citation);
+    assert_eq!(small.studies[0].excerpts, large.studies[0].excerpts);
+}
+
+#[test]
+fn studies_have_the_shape_of_interview_studies() {
+    let doc = Corpus::new(11).studies(12).excerpts(12_000).build();
+    let mut two_round_studies = 0;
+    let mut multi_group_studies = 0;
+    for study in &doc.studies {
+        let published = study.citation.published.unwrap();
+        let sample = study.sample.as_ref().unwrap();
+        assert!(sample.total.unwrap() as usize >= study.participants.len());
+        if sample.groups.len() > 1 {
+            multi_group_studies += 1;
+        }
+        assert!(study.participants.len() >= 3);
+        assert!(study.sources.len() >= study.participants.len());
+        for source in &study.sources {
+            assert_eq!(source.participants.len(), 1);
+            assert!(source.date.unwrap() < published);
+        }
+        if study.design.interview_rounds == Some(2) {
+            two_round_studies += 1;
+            assert!(study.sources.iter().any(|s| s.round == Some(2)));
+        }
+        for excerpt in &study.excerpts {
+            let words = excerpt.text.split_whitespace().count();
+            assert!((20..=120).contains(&words), "{words} words");
+            assert!(
+                !excerpt
+                    .text
+                    .contains(|c: char| c.is_ascii_digit() || c == '@'),
+                "{}",
+                excerpt.text
+            );
+        }
+        assert!(study.themes.iter().any(|t| t.parent.is_some()));
+        assert!(study.themes.iter().any(|t| t.parent.is_none()));
+        assert!(study.findings.len() >= 4);
+        let cited: usize = study.findings.iter().map(|f| f.excerpts.len()).sum();
+        assert_eq!(cited, study.excerpts.len(), "every excerpt is cited once");
+        for finding in &study.findings {
+            assert!(!finding.concepts.is_empty());
+            assert!(finding.concepts.iter().all(|c| c.concept.is_known()));
+        }
+    }
+    assert!(two_round_studies > 0, "some studies interview twice");
+    assert!(
+        multi_group_studies > 0,
+        "some studies span stakeholder groups"
+    );
+}
