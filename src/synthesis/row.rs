@@ -1,0 +1,160 @@
+//! One concept's row of the matrix, and what it means for studies to disagree.
+
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+
+use super::{Polarity, StudyEvidence};
+use crate::study::Concept;
+use crate::vocabulary::Kind;
+
+/// How two studies' reports of a concept must differ to count as a
+/// disagreement. See the [module docs](super#disagreement) for examples.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Disagreement {
+    /// At least two studies report the concept with different sets of
+    /// [`StanceMark`](super::StanceMark)s (stance and absence together). The
+    /// broad sense: supervision as a facilitator in one study and its absence
+    /// as a barrier in another differ in stance, although they agree that
+    /// supervision helps.
+    Stance,
+    /// Studies contradict each other on whether the concept's presence helps
+    /// or hurts: one study reports it with [`Polarity::Positive`] and a
+    /// *different* study with [`Polarity::Negative`]. Supervision as a
+    /// facilitator in one study and as a barrier in another is a polarity
+    /// disagreement; a study that reports both on its own is not.
+    Polarity,
+}
+
+impl Disagreement {
+    /// `"stance"` or `"polarity"`, as the JSON and table outputs write it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Disagreement::Stance => "stance",
+            Disagreement::Polarity => "polarity",
+        }
+    }
+}
+
+impl std::fmt::Display for Disagreement {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// One concept and every study that reports it, in study order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConceptRow {
+    pub(super) concept: Concept,
+    pub(super) evidence: Vec<StudyEvidence>,
+}
+
+impl ConceptRow {
+    /// The concept.
+    pub fn concept(&self) -> &Concept {
+        &self.concept
+    }
+
+    /// One entry per study that reports the concept, in study order.
+    pub fn evidence(&self) -> &[StudyEvidence] {
+        &self.evidence
+    }
+
+    /// The report of the study at `study` (an index into the matrix's
+    /// studies), if it reports the concept.
+    pub fn in_study(&self, study: usize) -> Option<&StudyEvidence> {
+        self.evidence
+            .binary_search_by_key(&study, StudyEvidence::study)
+            .ok()
+            .map(|i| &self.evidence[i])
+    }
+
+    /// How many studies report the concept.
+    pub fn study_count(&self) -> usize {
+        self.evidence.len()
+    }
+
+    /// How many findings link the concept, over all studies.
+    pub fn finding_count(&self) -> usize {
+        self.evidence.iter().map(StudyEvidence::findings).sum()
+    }
+
+    /// At least how many participants stand behind the concept: the sum over
+    /// the studies that say, or `None` when none does. Studies are assumed to
+    /// have distinct participants.
+    pub fn participants(&self) -> Option<u64> {
+        self.evidence
+            .iter()
+            .filter_map(StudyEvidence::participants)
+            .reduce(|a, b| a.saturating_add(b))
+    }
+
+    /// Whether the studies reporting the concept disagree in the given sense.
+    pub fn disagrees(&self, sense: Disagreement) -> bool {
+        match sense {
+            Disagreement::Stance => self
+                .evidence
+                .windows(2)
+                .any(|pair| pair[0].stances() != pair[1].stances()),
+            Disagreement::Polarity => {
+                // Two studies each way suffice, or one each way if they differ.
+                let with = |p| {
+                    let mut studies = self.evidence.iter().filter(move |e| e.has_polarity(p));
+                    (
+                        studies.next().map(StudyEvidence::study),
+                        studies.next().is_some(),
+                    )
+                };
+                match (with(Polarity::Positive), with(Polarity::Negative)) {
+                    ((Some(_), true), (Some(_), _)) | ((Some(_), _), (Some(_), true)) => true,
+                    ((Some(a), false), (Some(b), false)) => a != b,
+                    _ => false,
+                }
+            }
+        }
+    }
+
+    /// The strongest sense in which the studies disagree:
+    /// [`Disagreement::Polarity`] if that holds, else
+    /// [`Disagreement::Stance`] if that does, else `None`.
+    pub fn disagreement(&self) -> Option<Disagreement> {
+        [Disagreement::Polarity, Disagreement::Stance]
+            .into_iter()
+            .find(|sense| self.disagrees(*sense))
+    }
+
+    /// The canonical order: kind (as [`Kind::ALL`] lists them, unknown kinds
+    /// last, by code), then code.
+    pub(super) fn sort_key(concept: &Concept) -> (usize, &str, &str) {
+        let rank = concept
+            .kind()
+            .and_then(|k| Kind::ALL.iter().position(|x| *x == k))
+            .unwrap_or(Kind::ALL.len());
+        (rank, concept.kind_code(), concept.code())
+    }
+}
+
+impl Serialize for ConceptRow {
+    /// `{kind, code, label, known, studies, findings, participants?,
+    /// disagreement?, evidence}`; `disagreement` is `"polarity"` or `"stance"`
+    /// (the stronger that holds) and is omitted when studies agree.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("ConceptRow", 9)?;
+        s.serialize_field("kind", self.concept.kind_code())?;
+        s.serialize_field("code", self.concept.code())?;
+        s.serialize_field("label", self.concept.label())?;
+        s.serialize_field("known", &self.concept.is_known())?;
+        s.serialize_field("studies", &self.study_count())?;
+        s.serialize_field("findings", &self.finding_count())?;
+        match self.participants() {
+            Some(n) => s.serialize_field("participants", &n)?,
+            None => s.skip_field("participants")?,
+        }
+        match self.disagreement() {
+            Some(sense) => s.serialize_field("disagreement", sense.code())?,
+            None => s.skip_field("disagreement")?,
+        }
+        s.serialize_field("evidence", &self.evidence)?;
+        s.end()
+    }
+}
