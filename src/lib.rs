@@ -14,6 +14,7 @@ pub mod document;
 mod privacy;
 pub mod redact;
 pub mod study;
+pub mod synthesis;
 mod util;
 pub mod validate;
 pub mod vocabulary;
