@@ -172,6 +172,19 @@ macro_rules! vocabulary {
                 deserializer.deserialize_str($crate::vocabulary::code::CodeVisitor::<$name>::new())
             }
         }
+
+        #[cfg(feature = "json-schema")]
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                std::borrow::Cow::Borrowed(stringify!($name))
+            }
+            fn schema_id() -> std::borrow::Cow<'static, str> {
+                std::borrow::Cow::Borrowed(concat!(module_path!(), "::", stringify!($name)))
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                $crate::schema::vocabulary_schema::<$name>()
+            }
+        }
     };
 }
 

@@ -114,6 +114,27 @@ impl<'de> Deserialize<'de> for SchemaVersion {
     }
 }
 
+#[cfg(feature = "json-schema")]
+impl schemars::JsonSchema for SchemaVersion {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "SchemaVersion".into()
+    }
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        concat!(module_path!(), "::SchemaVersion").into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "MAJOR.MINOR.PATCH as in Semantic Versioning 2.0.0, without pre-release or build metadata and without leading zeros.",
+            "type": "string",
+            "pattern": SEMVER_PATTERN,
+        })
+    }
+}
+
+/// `MAJOR.MINOR.PATCH`, each a number without leading zeros.
+#[cfg(feature = "json-schema")]
+const SEMVER_PATTERN: &str = "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,6 +10,7 @@ use super::Text;
 
 /// The bibliographic reference of a study.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Citation {
     /// The paper's title.
@@ -147,6 +148,26 @@ impl<'de> Deserialize<'de> for Doi {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let s = Text::deserialize(deserializer)?;
         Ok(Doi(s.as_str().into()))
+    }
+}
+
+// The schema enforces DOI syntax although the reader is lenient: it
+// describes *valid* documents, and a malformed DOI is a validation error.
+#[cfg(feature = "json-schema")]
+impl schemars::JsonSchema for Doi {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Doi".into()
+    }
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        concat!(module_path!(), "::Doi").into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A Digital Object Identifier without a \"doi:\" or URL prefix: \"10.\", a registrant code of 4 to 9 digits with optional dotted sub-codes, \"/\", and a suffix without whitespace. Readers load any non-blank string here so that one typo does not reject a whole document, and validation reports it as an `invalid_doi` error.",
+            "type": "string",
+            "pattern": format!("^10\\.[0-9]{{4,9}}(\\.[0-9]+)*/{}+$", crate::schema::non_whitespace_class()),
+            "examples": ["10.1111/hex.13151"],
+        })
     }
 }
 

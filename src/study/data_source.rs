@@ -8,6 +8,7 @@ use crate::vocabulary::Method;
 
 /// One piece of collected data, typically an interview.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct DataSource {
     /// Unique id within the document.

@@ -6,6 +6,7 @@ use crate::vocabulary::{Analysis, Method, Stakeholder};
 
 /// How a study collected and analysed its data.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct StudyDesign {
     /// Data-collection methods.
@@ -42,6 +43,7 @@ impl StudyDesign {
 /// checks that the groups add up to the total, and that listed participants
 /// do not outnumber them.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Sample {
     /// Total number of participants.
@@ -54,6 +56,7 @@ pub struct Sample {
 
 /// How many participants of one stakeholder group took part.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct GroupCount {
     /// The stakeholder group.

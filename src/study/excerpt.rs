@@ -7,6 +7,7 @@ use super::Text;
 
 /// A quotation from a data source.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Excerpt {
     /// Unique id within the document.

@@ -15,6 +15,7 @@ use crate::vocabulary::{
 /// One result a study reports, with the concepts it speaks to and the evidence
 /// behind it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Finding {
     /// Unique id within the document.
@@ -189,6 +190,19 @@ macro_rules! concepts {
                 Concept::$variant(value)
             }
         })*
+
+        #[cfg(feature = "json-schema")]
+        impl Concept {
+            /// The kind codes that name a concept vocabulary, in table order.
+            fn schema_kind_codes() -> Vec<&'static str> {
+                vec![$(Kind::$variant.code()),*]
+            }
+
+            /// For each concept kind: when `kind` is it, `code` is a code of its vocabulary.
+            fn schema_code_by_kind(generator: &mut schemars::SchemaGenerator) -> Vec<serde_json::Value> {
+                vec![$(schema_code_for_kind::<$ty>(generator)),*]
+            }
+        }
     };
 }
 
@@ -239,6 +253,58 @@ impl<'de> Deserialize<'de> for ConceptLink {
             concept,
             stance: wire.stance,
             absent: wire.absent,
+        })
+    }
+}
+
+#[cfg(feature = "json-schema")]
+fn schema_code_for_kind<T>(generator: &mut schemars::SchemaGenerator) -> serde_json::Value
+where
+    T: crate::vocabulary::Vocabulary + schemars::JsonSchema,
+{
+    serde_json::json!({
+        "if": { "properties": { "kind": { "const": T::KIND.code() } }, "required": ["kind"] },
+        "then": { "properties": { "code": generator.subschema_for::<T>() } },
+    })
+}
+
+#[cfg(feature = "json-schema")]
+impl schemars::JsonSchema for ConceptLink {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ConceptLink".into()
+    }
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        concat!(module_path!(), "::ConceptLink").into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        use crate::schema::code_schema;
+        let mut stance = generator.subschema_for::<Stance>();
+        stance.insert(
+            "description".into(),
+            "How the finding reports the concept.".into(),
+        );
+        schemars::json_schema!({
+            "description": "A finding's link to one vocabulary concept, named by `kind` and `code`, with the stance the finding takes on it. When `kind` names a vocabulary this version knows, `code` is a code of that vocabulary.",
+            "type": "object",
+            "properties": {
+                "kind": {
+                    "description": "The vocabulary the concept belongs to.",
+                    "type": "string",
+                    "anyOf": [
+                        { "title": "Known kind", "enum": Concept::schema_kind_codes() },
+                        code_schema("A kind this version does not know (or one that is not a concept kind, such as `stance`): kept as written and reported as an `unknown_concept_kind` warning."),
+                    ],
+                },
+                "code": code_schema("The concept's code in the vocabulary named by `kind`."),
+                "stance": stance,
+                "absent": {
+                    "description": "Whether it is the concept's absence that the finding reports (no formal recruitment process, as a barrier).",
+                    "type": "boolean",
+                    "default": false,
+                },
+            },
+            "required": ["kind", "code", "stance"],
+            "allOf": Concept::schema_code_by_kind(generator),
         })
     }
 }

@@ -51,6 +51,7 @@ use crate::vocabulary::Setting;
 /// empty extensions are omitted, so the canonical form is as short as the
 /// data allows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Study {
     /// Unique id within the document.

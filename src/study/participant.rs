@@ -12,6 +12,7 @@ use crate::vocabulary::{Employment, RoleTitle, Setting, Stakeholder};
 /// birth: a document cannot carry them (an unknown field holding one is
 /// reported, and refused in strict mode).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Participant {
     /// Unique id within the document.

@@ -186,6 +186,46 @@ impl<'de> Deserialize<'de> for ParticipantCode {
     }
 }
 
+#[cfg(feature = "json-schema")]
+impl schemars::JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        concat!(module_path!(), "::Text").into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Text that is not empty and not only whitespace; kept exactly as written (not trimmed).",
+            "type": "string",
+            "minLength": 1,
+            "pattern": crate::schema::non_whitespace_class(),
+        })
+    }
+}
+
+#[cfg(feature = "json-schema")]
+impl schemars::JsonSchema for ParticipantCode {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ParticipantCode".into()
+    }
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        concat!(module_path!(), "::ParticipantCode").into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": format!(
+                "A pseudonymous participant code such as \"P07\": 1 to {MAX_PARTICIPANT_CODE_LEN} ASCII letters, digits, '-', '_' or '.', starting with a letter or digit. The format has no field for names or contact details."
+            ),
+            "type": "string",
+            "minLength": 1,
+            "maxLength": MAX_PARTICIPANT_CODE_LEN,
+            "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$",
+            "examples": ["P07", "PW-12"],
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

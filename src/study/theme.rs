@@ -7,6 +7,7 @@ use super::Text;
 
 /// A theme or sub-theme of a study's analysis.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Theme {
     /// Unique id within the document.

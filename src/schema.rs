@@ -1,0 +1,220 @@
+//! The JSON Schema of the document format (feature `json-schema`).
+//!
+//! [`json_schema()`] generates the schema from the Rust types, so the two cannot
+//! disagree. The output for format 1.0 is checked in as
+//! `docs/schema/peer-support-1.0.schema.json`, a published artifact that never
+//! changes once 1.0 is released; a test fails when the types and the file drift.
+//!
+//! ```
+//! let schema = peer_support::schema::json_schema();
+//! assert_eq!(schema["$id"], "urn:peer-support:study-document:1.0");
+//! assert_eq!(schema["properties"]["schema"]["const"], "urn:peer-support:study-document");
+//! ```
+//!
+//! The schema checks what one value at a time can show: shapes, types,
+//! required fields, non-blank text, id, date, code, participant-code and DOI
+//! syntax, and namespaced extension keys. Rules that need the whole document
+//! (unique ids, references that resolve, acyclic themes, sample counts that
+//! add up, plausible dates) are [`validate`](crate::validate())'s job.
+
+use schemars::generate::SchemaSettings;
+use schemars::transform::RecursiveTransform;
+use schemars::{Schema, json_schema};
+use serde_json::Value;
+
+use crate::document::{CURRENT_VERSION, Document, SCHEMA_ID};
+use crate::vocabulary::{MAX_CODE_LEN, Vocabulary};
+
+/// The `$id` of the schema [`json_schema()`] returns: the document identifier
+/// plus the format's `MAJOR.MINOR`.
+pub fn schema_id() -> String {
+    format!(
+        "{SCHEMA_ID}:{}.{}",
+        CURRENT_VERSION.major, CURRENT_VERSION.minor
+    )
+}
+
+/// The JSON Schema (draft 2020-12) of a document in the current format.
+///
+/// Pretty-printed with a trailing newline, it is byte for byte the file
+/// `docs/schema/peer-support-1.0.schema.json`.
+///
+/// ```
+/// use serde_json::json;
+///
+/// let schema = peer_support::schema::json_schema();
+/// // Any draft 2020-12 validator will do; this is the `jsonschema` crate.
+/// let validator = jsonschema::validator_for(&schema)?;
+///
+/// let mut document = json!({
+///     "schema": "urn:peer-support:study-document",
+///     "schema_version": "1.0.0",
+///     "studies": [{
+///         "id": "a0000000-0000-4000-8000-000000000001",
+///         "citation": { "title": "Peer support workers' experiences" }
+///     }]
+/// });
+/// assert!(validator.is_valid(&document));
+///
+/// document["studies"][0]["citation"]["title"] = json!("   ");
+/// assert!(!validator.is_valid(&document));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn json_schema() -> Value {
+    let generator = SchemaSettings::draft2020_12()
+        .with_transform(RecursiveTransform(finish))
+        .into_generator();
+    let mut schema = generator.into_root_schema_for::<Document>();
+    schema.insert("$id".into(), schema_id().into());
+    schema.insert(
+        "title".into(),
+        format!(
+            "peer-support study document, format {}.{}",
+            CURRENT_VERSION.major, CURRENT_VERSION.minor
+        )
+        .into(),
+    );
+    schema.insert("description".into(), DESCRIPTION.into());
+    schema.to_value()
+}
+
+const DESCRIPTION: &str = "\
+A peer-support study document: studies of mental-health peer support, each with its citation, \
+design, sample, pseudonymous participants, data sources, coded excerpts, themes and findings \
+linked to codebook concepts. This file is a published artifact: once format 1.0 is released it \
+never changes; a later minor version gets a file of its own.\n\n\
+What it checks: shapes, types and required fields; text that must not be blank; ids \
+(hyphenated UUIDs), dates (YYYY-MM-DD), vocabulary codes, participant codes and DOIs; \
+namespaced extension keys. Rules that need the whole document are left to the validator \
+(peer_support::validate, `peer-support validate`): unique ids, references that resolve to the \
+right kind of entity, an acyclic theme hierarchy, sample counts that add up, plausible dates \
+and interview rounds.\n\n\
+Forward compatibility: objects do not forbid properties they do not list. A 1.0 reader loads a \
+newer 1.x document and reports each field it does not know as an `unknown_field` warning (an \
+error in the reader's strict mode, which is how to insist on 1.0 fields only). Tool-specific \
+data belongs under `extensions`, with `namespace:name` keys. A well-formed vocabulary code this \
+version does not know is valid: it is kept as written and reported as an \
+`unknown_vocabulary_code` warning.";
+
+/// The grammar of every vocabulary code, as an ECMA-262 pattern.
+pub(crate) const CODE_PATTERN: &str = "^[a-z][a-z0-9_]*$";
+
+/// A character class matching one character that is not whitespace in
+/// Rust's sense ([`char::is_whitespace`]). Regex `\S` will not do: ECMA-262
+/// counts U+FEFF as whitespace and U+0085 as not, Rust the other way round.
+pub(crate) fn non_whitespace_class() -> String {
+    let mut class = String::from("[^");
+    let mut chars = ('\0'..=char::MAX).filter(|c| c.is_whitespace()).peekable();
+    while let Some(start) = chars.next() {
+        let mut end = start;
+        while chars.peek().is_some_and(|&c| c as u32 == end as u32 + 1) {
+            end = chars.next().unwrap_or(end);
+        }
+        push_escaped(&mut class, start);
+        if end != start {
+            class.push('-');
+            push_escaped(&mut class, end);
+        }
+    }
+    class.push(']');
+    class
+}
+
+/// `\uXXXX`: every whitespace character is in the Basic Multilingual Plane,
+/// and the escape reads the same in ECMA-262 and Rust regex syntax.
+fn push_escaped(class: &mut String, c: char) {
+    use std::fmt::Write;
+    debug_assert!((c as u32) <= 0xFFFF);
+    let _ = write!(class, "\\u{:04X}", c as u32);
+}
+
+/// The schema of any well-formed code, known or not.
+pub(crate) fn code_schema(description: &str) -> Value {
+    serde_json::json!({
+        "description": description,
+        "type": "string",
+        "pattern": CODE_PATTERN,
+        "maxLength": MAX_CODE_LEN,
+    })
+}
+
+/// The schema of an open vocabulary: its known codes, or any other
+/// well-formed code (kept as written and reported as a warning).
+pub(crate) fn vocabulary_schema<T: Vocabulary>() -> Schema {
+    let known: Vec<&str> = T::all().iter().map(T::code).collect();
+    let kind = T::KIND;
+    json_schema!({
+        "description": format!(
+            "{} (vocabulary `{}`): a code string. The first branch lists the codes this version \
+             knows (defined in docs/codebook.md); any other code matching {CODE_PATTERN} of at \
+             most {MAX_CODE_LEN} bytes is also valid, kept as written and reported as an \
+             `unknown_vocabulary_code` warning.",
+            kind.label(),
+            kind.code()
+        ),
+        "type": "string",
+        "anyOf": [
+            { "title": "Known code", "enum": known },
+            code_schema("A code this version does not know.")
+        ],
+    })
+}
+
+/// Applied to every subschema once generation is done.
+fn finish(schema: &mut Schema) {
+    spell_out_format(schema);
+    unwrap_description(schema);
+}
+
+/// `format` is only an annotation in draft 2020-12, and many validators skip
+/// it by default; a pattern or bounds make ids, dates and integer widths
+/// checkable everywhere.
+fn spell_out_format(schema: &mut Schema) {
+    let (pattern, bounds) = match schema.get("format").and_then(Value::as_str) {
+        Some("uuid") => (Some(UUID_PATTERN), None),
+        Some("date") => (Some("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), None),
+        Some("uint32") => (None, Some((0, i64::from(u32::MAX)))),
+        Some("int32") => (None, Some((i64::from(i32::MIN), i64::from(i32::MAX)))),
+        _ => return,
+    };
+    if let Some(pattern) = pattern {
+        schema.insert("pattern".into(), pattern.into());
+    }
+    if let Some((minimum, maximum)) = bounds {
+        schema.insert("minimum".into(), minimum.into());
+        schema.insert("maximum".into(), maximum.into());
+    }
+}
+
+/// The hyphenated form the writer uses. The reader also takes the other
+/// forms the `uuid` crate parses, but documents should not rely on that.
+const UUID_PATTERN: &str =
+    "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+
+/// Doc comments are wrapped at 80 columns; a description reads better as
+/// paragraphs (blank lines kept, single line breaks joined).
+fn unwrap_description(schema: &mut Schema) {
+    if let Some(Value::String(text)) = schema.get_mut("description") {
+        *text = text
+            .split("\n\n")
+            .map(|paragraph| paragraph.replace('\n', " "))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn non_whitespace_class_covers_rust_whitespace() {
+        let class = non_whitespace_class();
+        assert!(
+            class.starts_with("[^\\u0009-\\u000D\\u0020\\u0085\\u00A0"),
+            "{class}"
+        );
+        assert!(class.contains("\\u2000-\\u200A"), "{class}");
+        assert!(!class.contains("FEFF"), "{class}");
+    }
+}
