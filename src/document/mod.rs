@@ -55,7 +55,7 @@ impl Document {
         }
     }
 
-    /// Validates the document; see [`validate`](crate::validate::validate).
+    /// Validates the document; see [`crate::validate::validate`].
     pub fn validate(&self) -> Report {
         validate(self)
     }
