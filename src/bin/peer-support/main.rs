@@ -4,12 +4,14 @@
 //! `run(&Args, &mut Output) -> Result<Status, CliError>` function; adding one
 //! is a new file, a variant of [`Command`] and an arm in [`run`].
 
+mod catalog;
 mod codebook;
 mod exit;
 mod fmt;
 mod input;
 mod output;
 mod schema;
+mod synthesize;
 mod validate;
 
 use std::io::Write;
@@ -38,6 +40,10 @@ enum Command {
     Schema(schema::Args),
     /// Print the codebook (every vocabulary entry) as JSON or Markdown.
     Codebook(codebook::Args),
+    /// Line up studies in a cross-study evidence matrix (default: the bundled seed studies).
+    Synthesize(synthesize::Args),
+    /// Print the bundled seed studies (the four source papers) as a document.
+    Catalog(catalog::Args),
 }
 
 fn run(command: &Command, out: &mut Output) -> Result<Status, CliError> {
@@ -46,6 +52,8 @@ fn run(command: &Command, out: &mut Output) -> Result<Status, CliError> {
         Command::Fmt(args) => fmt::run(args, out),
         Command::Schema(args) => schema::run(args, out),
         Command::Codebook(args) => codebook::run(args, out),
+        Command::Synthesize(args) => synthesize::run(args, out),
+        Command::Catalog(args) => catalog::run(args, out),
     }
 }
 

@@ -1,0 +1,199 @@
+#![cfg(feature = "cli")]
+//! `peer-support synthesize` and `peer-support catalog`, run as a user would.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use peer_support::catalog::{self, SEED_STUDIES_JSON};
+use peer_support::synthesis::EvidenceMatrix;
+use peer_support::vocabulary::Kind;
+use peer_support::{Codebook, Document};
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run_with(args: &[&str], stdin: Option<&str>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_peer-support"))
+        .args(args)
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(input) = stdin {
+        let mut pipe = child.stdin.take().unwrap();
+        pipe.write_all(input.as_bytes()).unwrap();
+    }
+    let output = child.wait_with_output().unwrap();
+    let run = Run {
+        code: output
+            .status
+            .code()
+            .expect("exited, not killed by a signal"),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    };
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run
+}
+
+fn run(args: &[&str]) -> Run {
+    run_with(args, None)
+}
+
+/// A unique scratch directory, removed on drop.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new() -> Self {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "peer-support-cli-synthesis-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+
+    fn file(&self, name: &str, contents: &str) -> String {
+        let path = self.0.join(name);
+        std::fs::write(&path, contents).unwrap();
+        path.to_str().unwrap().to_owned()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn seeds() -> Document {
+    catalog::seed_studies().unwrap().document
+}
+
+fn one_study(id: u32, title: &str, doi: Option<&str>) -> String {
+    let doi = doi.map_or(String::new(), |d| format!(r#", "doi": "{d}""#));
+    format!(
+        r#"{{"schema": "urn:peer-support:study-document", "schema_version": "1.0.0", "studies": [
+            {{"id": "00000000-0000-4000-8000-{id:012}", "citation": {{"title": "{title}"{doi}}},
+              "findings": [{{"id": "00000000-0000-4000-8000-{:012}", "statement": "s",
+                "concepts": [{{"kind": "facilitator", "code": "supervision", "stance": "barrier"}}]}}]}}]}}"#,
+        id + 1
+    )
+}
+
+#[test]
+fn synthesize_with_no_files_prints_the_seed_matrix() {
+    let r = run(&["synthesize"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.is_empty(), "{}", r.stderr);
+    let expected = EvidenceMatrix::from_document(&seeds()).to_table();
+    assert_eq!(r.stdout, expected);
+    for study in &seeds().studies {
+        assert!(r.stdout.contains(study.citation.title.as_str()));
+    }
+    for kind in [Kind::Value, Kind::Facilitator, Kind::Barrier, Kind::Outcome] {
+        for e in Codebook::standard().of_kind(kind) {
+            assert!(
+                r.stdout.contains(&format!("  {}  ", e.code)),
+                "no line for {}",
+                e.code
+            );
+        }
+    }
+    let header = r.stdout.lines().next().unwrap();
+    assert!(header.contains("S1") && header.contains("S4"), "{header}");
+}
+
+#[test]
+fn synthesize_json_and_csv_match_the_library() {
+    let mut matrix = EvidenceMatrix::from_document(&seeds());
+    let json = run(&["synthesize", "--format", "json"]);
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    assert_eq!(json.stdout, matrix.to_json_pretty());
+
+    matrix.retain_min_studies(2);
+    let csv = run(&["synthesize", "--format", "csv", "--min-studies", "2"]);
+    assert_eq!(csv.code, 0, "{}", csv.stderr);
+    assert_eq!(csv.stdout, matrix.to_csv());
+    // Header plus supervision, emotional demands and hope, two studies each.
+    assert_eq!(csv.stdout.matches("\r\n").count(), 7, "{}", csv.stdout);
+}
+
+#[test]
+fn catalog_prints_the_bundled_document_canonically() {
+    let r = run(&["catalog"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, SEED_STUDIES_JSON);
+    assert_eq!(r.stdout, seeds().to_json_pretty());
+    // Piped back in, it synthesizes to the same matrix as the default.
+    let piped = run_with(&["synthesize", "-"], Some(&r.stdout));
+    assert_eq!(piped.code, 0, "{}", piped.stderr);
+    assert_eq!(piped.stdout, run(&["synthesize"]).stdout);
+}
+
+#[test]
+fn studies_of_several_files_become_columns_in_order() {
+    let scratch = Scratch::new();
+    let a = scratch.file("a.json", &one_study(100, "Alpha", None));
+    let b = scratch.file("b.json", &one_study(200, "Beta", None));
+    let r = run(&["synthesize", &b, &a, "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let titles: Vec<&str> = json["studies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["Beta", "Alpha"]);
+    assert_eq!(json["concepts"][0]["studies"], 2);
+}
+
+#[test]
+fn a_document_with_errors_is_synthesized_but_exits_1() {
+    let scratch = Scratch::new();
+    let bad = scratch.file("bad.json", &one_study(300, "Typo", Some("10.11/x")));
+    let r = run(&["synthesize", &bad]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("invalid_doi"), "{}", r.stderr);
+    assert!(r.stderr.contains("bad.json"), "{}", r.stderr);
+    assert!(r.stdout.contains("supervision"), "{}", r.stdout);
+}
+
+#[test]
+fn unreadable_inputs_and_bad_usage() {
+    let scratch = Scratch::new();
+    let missing = scratch.0.join("missing.json");
+    let r = run(&["synthesize", missing.to_str().unwrap()]);
+    assert_eq!(r.code, 2);
+    assert!(r.stdout.is_empty());
+    assert!(r.stderr.contains("missing.json"), "{}", r.stderr);
+
+    let broken = scratch.file("broken.json", "{\"schema\": ");
+    let r = run(&["synthesize", &broken]);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.is_empty());
+    assert!(r.stderr.contains("line 1"), "{}", r.stderr);
+
+    for args in [
+        &["synthesize", "--format", "xml"][..],
+        &["synthesize", "--min-studies", "-1"],
+        &["catalog", "extra"],
+    ] {
+        let r = run(args);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(r.stdout.is_empty(), "{args:?}");
+    }
+}
