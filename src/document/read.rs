@@ -120,7 +120,8 @@ impl ReadOptions {
         self.load_slice(json.as_bytes())
     }
 
-    /// Reads and validates a document from bytes (UTF-8 JSON).
+    /// Reads and validates a document from bytes (UTF-8 JSON; a leading
+    /// byte-order mark is skipped).
     ///
     /// # Errors
     ///
@@ -152,6 +153,9 @@ impl ReadOptions {
     ///
     /// As [`ReadOptions::load_str`].
     pub fn parse_slice(&self, json: &[u8]) -> Result<Loaded, ReadError> {
+        // Windows tools often start UTF-8 files with a byte-order mark; RFC
+        // 8259 section 8.1 lets a parser ignore it, and it carries no data.
+        let json = json.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(json);
         let mut unknown = Vec::new();
         let mut de = serde_json::Deserializer::from_slice(json);
         let result = deserialize_tracked(&mut de, &mut unknown).and_then(|envelope| {
@@ -187,8 +191,9 @@ impl ReadOptions {
         from: SchemaVersion,
         unknown: &mut Vec<String>,
     ) -> Result<EnvelopeIn, ReadError> {
-        let value: serde_json::Value =
-            serde_json::from_slice(json).map_err(|e| json_error(String::new(), &e))?;
+        // Strict: a repeated key is an error here too, not the last copy
+        // silently winning before the migration sees it.
+        let value = strict_value(json).map_err(|e| json_error(String::new(), &e))?;
         let value = super::migrate(value)?;
         let mut envelope = deserialize_tracked(value, unknown)?;
         // Remember where it came from for the report.
@@ -282,6 +287,15 @@ fn strip_position(e: &serde_json::Error) -> String {
         Some(stripped) => stripped.to_owned(),
         None => message,
     }
+}
+
+/// Parses JSON into a value, refusing a key repeated within an object.
+fn strict_value(json: &[u8]) -> Result<serde_json::Value, serde_json::Error> {
+    use serde::de::DeserializeSeed;
+    let mut de = serde_json::Deserializer::from_slice(json);
+    let value = crate::study::StrictValue.deserialize(&mut de)?;
+    de.end()?;
+    Ok(value)
 }
 
 /// The `schema_version` of a document that may not load as the current

@@ -33,6 +33,7 @@ pub use data_source::DataSource;
 pub use design::{GroupCount, Sample, StudyDesign};
 pub use excerpt::Excerpt;
 pub use extensions::Extensions;
+pub(crate) use extensions::StrictValue;
 pub use finding::{Concept, ConceptLink, Finding};
 pub use participant::Participant;
 pub use text::{
