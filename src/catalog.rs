@@ -10,10 +10,10 @@
 //! count, the count is recorded. Each study's `notes` say what its seed left
 //! out and which judgement calls the encoding made.
 //!
-//! Each study carries one extension, [`FINDING_BASIS_KEY`], mapping every
-//! finding id to where in the paper the finding comes from: `"result"` (the
-//! study's own results), `"conclusion"` (the authors' conclusions, which name
-//! no reporting group) or `"background"` (earlier evidence the paper cites).
+//! Every finding records its `basis`: where in the paper it comes from —
+//! `result` (the study's own results), `conclusion` (the authors'
+//! conclusions, which name no reporting group) or `background` (earlier
+//! evidence the paper cites, which synthesis does not count as the study's).
 //!
 //! The file is compiled into the crate and read through the public reader
 //! ([`document::from_str`]), so the bundled data gets exactly the checks any
@@ -41,11 +41,6 @@ use crate::document::{self, Loaded, ReadError};
 /// JSON, equal to the [`Document::to_json_pretty`](crate::Document::to_json_pretty)
 /// of itself (a test holds it to that).
 pub const SEED_STUDIES_JSON: &str = include_str!("../data/seed-studies.json");
-
-/// The study extension key under which each seed study records, for every
-/// finding id, whether the finding is a `"result"`, a `"conclusion"` or
-/// `"background"`.
-pub const FINDING_BASIS_KEY: &str = "peer_support.catalog:finding_basis";
 
 /// Reads and validates the bundled seed studies through the public reader.
 ///

@@ -18,7 +18,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::vocabulary::{
-    Analysis, Barrier, Employment, Facilitator, Kind, Mappings, Method, Outcome, PeerValue,
+    Analysis, Barrier, Basis, Employment, Facilitator, Kind, Mappings, Method, Outcome, PeerValue,
     RoleTitle, Setting, Source, Stakeholder, Stance, Vocabulary, WayOfWorking,
 };
 
@@ -68,6 +68,7 @@ impl Codebook {
         push::<Method>(&mut entries);
         push::<Analysis>(&mut entries);
         push::<Stance>(&mut entries);
+        push::<Basis>(&mut entries);
         Codebook { entries }
     }
 

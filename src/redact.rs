@@ -7,8 +7,8 @@
 //! |---|---|---|
 //! | excerpt `text` | replaced by [`REDACTED`] | excerpt removed |
 //! | excerpt `location` | removed | excerpt removed |
-//! | study `notes` | removed | removed |
-//! | `extensions` (document and study) | removed | removed |
+//! | study and finding `notes` | removed | removed |
+//! | `extensions` (document, study and finding) | removed | removed |
 //! | participants | kept | removed; counted into `sample` when it has no counts |
 //! | data sources | kept | removed; methods, rounds and the lived-experience interviewer flag folded into `design` |
 //! | finding `excerpts` | kept | removed |
@@ -165,7 +165,7 @@ fn redact_study(study: Study, level: RedactionLevel) -> Study {
             redacted.sources = sources;
             redacted.excerpts = excerpts.into_iter().map(redact_excerpt).collect();
             redacted.themes = themes;
-            redacted.findings = findings;
+            redacted.findings = findings.into_iter().map(strip_finding).collect();
         }
         RedactionLevel::Aggregate => {
             let scrubber = Scrubber::new(&participants);
@@ -280,6 +280,14 @@ fn scrub_theme(theme: Theme, scrubber: &Scrubber) -> Theme {
     scrubbed
 }
 
+/// A finding without its notes and extensions (free text and opaque tool
+/// data, as for studies); everything else is kept.
+fn strip_finding(mut finding: Finding) -> Finding {
+    finding.notes = None;
+    finding.extensions = Extensions::new();
+    finding
+}
+
 fn aggregate_finding(
     finding: Finding,
     participants: &HashSet<Uuid>,
@@ -288,12 +296,15 @@ fn aggregate_finding(
     let Finding {
         id,
         statement,
+        basis,
         themes,
         concepts,
         reported_by,
         excerpts: _,
         participants: endorsers,
         endorsement_count,
+        notes: _,
+        extensions: _,
     } = finding;
     // Distinct endorsers who are participants of the study: a repeated or
     // dangling id is not another person.
@@ -303,6 +314,7 @@ fn aggregate_finding(
         .collect();
     let listed = u32::try_from(listed.len()).unwrap_or(u32::MAX);
     let mut aggregated = Finding::new(id, scrubber.scrub(statement));
+    aggregated.basis = basis;
     aggregated.themes = themes;
     aggregated.concepts = concepts;
     aggregated.reported_by = reported_by;

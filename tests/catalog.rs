@@ -1,13 +1,13 @@
 //! The bundled seed studies: they load cleanly, are canonical, cover the whole
 //! codebook, and say what the seed papers say.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use peer_support::Codebook;
-use peer_support::catalog::{self, FINDING_BASIS_KEY, SEED_STUDIES_JSON};
+use peer_support::catalog::{self, SEED_STUDIES_JSON};
 use peer_support::document::{Document, ReadOptions};
 use peer_support::study::Study;
-use peer_support::vocabulary::{Kind, Stance};
+use peer_support::vocabulary::{Basis, Kind, Stance};
 
 fn seeds() -> Document {
     let loaded = catalog::seed_studies().expect("the bundled seed document reads");
@@ -248,20 +248,10 @@ fn themes_follow_the_abstracts() {
 #[test]
 fn every_finding_has_a_basis_and_conclusions_name_no_group() {
     for s in &seeds().studies {
-        let basis: BTreeMap<String, String> = serde_json::from_value(
-            s.extensions
-                .0
-                .get(FINDING_BASIS_KEY)
-                .cloned()
-                .expect("basis extension"),
-        )
-        .unwrap();
-        assert_eq!(basis.len(), s.findings.len(), "{}", s.citation.title);
         for f in &s.findings {
-            let b = basis.get(&f.id.to_string()).map(String::as_str);
-            match b {
-                Some("result") => assert!(!f.reported_by.is_empty(), "{}", f.statement),
-                Some("conclusion" | "background") => {
+            match &f.basis {
+                Some(Basis::Result) => assert!(!f.reported_by.is_empty(), "{}", f.statement),
+                Some(Basis::Conclusion | Basis::Background) => {
                     assert!(f.reported_by.is_empty(), "{}", f.statement);
                 }
                 other => panic!("finding {} has basis {other:?}", f.id),

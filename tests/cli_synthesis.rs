@@ -6,10 +6,10 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use peer_support::Document;
 use peer_support::catalog::{self, SEED_STUDIES_JSON};
 use peer_support::synthesis::EvidenceMatrix;
-use peer_support::vocabulary::Kind;
-use peer_support::{Codebook, Document};
+use peer_support::vocabulary::{Basis, Kind};
 
 struct Run {
     code: i32,
@@ -103,15 +103,30 @@ fn synthesize_with_no_files_prints_the_seed_matrix() {
     for study in &seeds().studies {
         assert!(r.stdout.contains(study.citation.title.as_str()));
     }
-    for kind in [Kind::Value, Kind::Facilitator, Kind::Barrier, Kind::Outcome] {
-        for e in Codebook::standard().of_kind(kind) {
-            assert!(
-                r.stdout.contains(&format!("  {}  ", e.code)),
-                "no line for {}",
-                e.code
-            );
-        }
+    // Every concept a seed study reports as its own evidence has a line;
+    // cited background (002's introduction) is not the study's evidence.
+    let own = seeds()
+        .studies
+        .iter()
+        .flat_map(|s| &s.findings)
+        .filter(|f| f.basis != Some(Basis::Background))
+        .flat_map(|f| &f.concepts)
+        .filter(|l| {
+            matches!(
+                l.concept.kind(),
+                Some(Kind::Value | Kind::Facilitator | Kind::Barrier | Kind::Outcome)
+            )
+        })
+        .map(|l| l.concept.code().to_owned())
+        .collect::<Vec<_>>();
+    assert!(own.len() > 40, "{own:?}");
+    for code in own {
+        assert!(
+            r.stdout.contains(&format!("  {code}  ")),
+            "no line for {code}"
+        );
     }
+    assert!(!r.stdout.contains("  reduced_inpatient_admission  "));
     let header = r.stdout.lines().next().unwrap();
     assert!(header.contains("S1") && header.contains("S4"), "{header}");
 }
@@ -127,8 +142,9 @@ fn synthesize_json_and_csv_match_the_library() {
     let csv = run(&["synthesize", "--format", "csv", "--min-studies", "2"]);
     assert_eq!(csv.code, 0, "{}", csv.stderr);
     assert_eq!(csv.stdout, matrix.to_csv());
-    // Header plus supervision, emotional demands and hope, two studies each.
-    assert_eq!(csv.stdout.matches("\r\n").count(), 7, "{}", csv.stdout);
+    // Header plus supervision and emotional demands, two studies each (hope
+    // is 002's only as cited background).
+    assert_eq!(csv.stdout.matches("\r\n").count(), 5, "{}", csv.stdout);
 }
 
 #[test]

@@ -80,7 +80,7 @@ fn golden_fixtures_load_without_errors_and_reserialize_byte_identically() {
 
 #[test]
 fn minimal_and_full_are_clean() {
-    for name in ["minimal.json", "full.json"] {
+    for name in ["minimal.json", "full.json", "finding_details.json"] {
         let loaded = document::from_str(&read(&fixtures("1.0").join(name))).unwrap();
         assert!(loaded.report.is_empty(), "{name}:\n{}", loaded.report);
     }
@@ -155,6 +155,22 @@ fn full_fixture_uses_every_field() {
         assert!(
             full.pointer(&pointer).is_some(),
             "full.json lacks {pointer}"
+        );
+    }
+    // Fields added to findings after full.json was written live in their own
+    // fixture (golden files are never edited).
+    let details: Value =
+        serde_json::from_str(&read(&fixtures("1.0").join("finding_details.json"))).unwrap();
+    for pointer in [
+        "/studies/0/findings/0/basis",
+        "/studies/0/findings/0/notes",
+        "/studies/0/findings/0/extensions",
+        "/studies/0/findings/1/basis",
+        "/studies/0/findings/2/basis",
+    ] {
+        assert!(
+            details.pointer(pointer).is_some(),
+            "finding_details.json lacks {pointer}"
         );
     }
 }

@@ -5,7 +5,7 @@ use peer_support::catalog;
 use peer_support::document::{self, Document};
 use peer_support::study::Concept;
 use peer_support::synthesis::{Disagreement, EvidenceMatrix, StanceMark};
-use peer_support::vocabulary::{Barrier, Facilitator, Kind, Outcome, Stance};
+use peer_support::vocabulary::{Barrier, Basis, Facilitator, Kind, Outcome, Stance};
 use peer_support::{Codebook, study::Study};
 
 /// Builds a document from studies written as JSON, each
@@ -72,18 +72,47 @@ fn seed_matrix_covers_all_four_studies_and_the_codebook() {
             i + 1
         );
     }
+    // Every codebook concept has a row, except the three that 002 reports
+    // only as cited background evidence, which synthesis does not count.
     let codebook = Codebook::standard();
+    let mut missing = Vec::new();
     for kind in [Kind::Value, Kind::Facilitator, Kind::Barrier, Kind::Outcome] {
         for e in codebook.of_kind(kind) {
             let concept = Concept::from_codes(e.kind.code(), e.code).unwrap();
-            assert!(
-                m.get(&concept).is_some(),
-                "no row for {}:{}",
-                e.kind,
-                e.code
-            );
+            if m.get(&concept).is_none() {
+                missing.push(e.code);
+            }
         }
     }
+    assert_eq!(
+        missing,
+        [
+            "empowerment",
+            "reduced_inpatient_admission",
+            "stronger_social_networks"
+        ]
+    );
+}
+
+#[test]
+fn background_findings_are_not_counted() {
+    let mut doc = catalog::seed_studies().unwrap().document;
+    let with = EvidenceMatrix::from_document(&doc);
+    assert!(
+        with.get(&Outcome::ReducedInpatientAdmission.into())
+            .is_none()
+    );
+    // The same finding recorded as a result is counted.
+    for f in &mut doc.studies[2].findings {
+        if f.basis == Some(Basis::Background) {
+            f.basis = Some(Basis::Result);
+        }
+    }
+    let without = EvidenceMatrix::from_document(&doc);
+    let row = without
+        .get(&Outcome::ReducedInpatientAdmission.into())
+        .unwrap();
+    assert!(row.in_study(2).is_some());
 }
 
 #[test]
@@ -93,7 +122,7 @@ fn seed_matrix_shared_and_contested_concepts() {
         .reported_by_at_least(2)
         .map(|r| r.concept().code())
         .collect();
-    assert_eq!(shared, ["supervision", "emotional_demands", "hope"]);
+    assert_eq!(shared, ["supervision", "emotional_demands"]);
 
     let supervision = m.get(&Facilitator::Supervision.into()).unwrap();
     assert_eq!(

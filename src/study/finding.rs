@@ -6,9 +6,9 @@ use std::borrow::Cow;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use uuid::Uuid;
 
-use super::Text;
+use super::{Extensions, Text};
 use crate::vocabulary::{
-    Analysis, Barrier, Code, Employment, Facilitator, InvalidCode, Kind, Method, Outcome,
+    Analysis, Barrier, Basis, Code, Employment, Facilitator, InvalidCode, Kind, Method, Outcome,
     PeerValue, RoleTitle, Setting, Stakeholder, Stance, WayOfWorking,
 };
 
@@ -22,6 +22,10 @@ pub struct Finding {
     pub id: Uuid,
     /// The finding in words, as the paper states it.
     pub statement: Text,
+    /// Where in the paper it comes from: the study's results, the authors'
+    /// conclusions, or cited background evidence. Absent means not recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<Basis>,
     /// The themes the finding belongs to.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<Uuid>,
@@ -40,6 +44,13 @@ pub struct Finding {
     /// How many participants endorsed it, when the paper gives only a count.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endorsement_count: Option<u32>,
+    /// Free-text notes by whoever encoded the finding (judgement calls, page
+    /// references).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<Text>,
+    /// Tool-specific data about this finding.
+    #[serde(default, skip_serializing_if = "Extensions::is_empty")]
+    pub extensions: Extensions,
 }
 
 impl Finding {
@@ -48,12 +59,15 @@ impl Finding {
         Finding {
             id,
             statement,
+            basis: None,
             themes: Vec::new(),
             concepts: Vec::new(),
             reported_by: Vec::new(),
             excerpts: Vec::new(),
             participants: Vec::new(),
             endorsement_count: None,
+            notes: None,
+            extensions: Extensions::new(),
         }
     }
 }

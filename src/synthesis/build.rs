@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::{ConceptRow, EvidenceMatrix, StanceMark, StudyColumn, StudyEvidence};
 use crate::study::{Concept, Finding, Study};
-use crate::vocabulary::Stakeholder;
+use crate::vocabulary::{Basis, Stakeholder};
 
 /// A cell while it is being filled.
 struct Cell {
@@ -70,6 +70,10 @@ pub(super) fn build<'a>(studies: impl IntoIterator<Item = &'a Study>) -> Evidenc
     for (si, study) in studies.into_iter().enumerate() {
         columns.push(StudyColumn::of(study));
         for (fi, finding) in study.findings.iter().enumerate() {
+            // Cited background is another study's evidence, not this one's.
+            if finding.basis == Some(Basis::Background) {
+                continue;
+            }
             for link in &finding.concepts {
                 let r = match index.get(&link.concept) {
                     Some(&r) => r,

@@ -39,6 +39,14 @@
 //! entry. Stances in a cell are sorted and distinct; so are the stakeholder
 //! groups (`reported_by`, the union over the cell's findings).
 //!
+//! # Which findings count
+//!
+//! Every finding counts except those whose `basis` is
+//! [`background`](crate::vocabulary::Basis::Background): evidence a paper
+//! cites from earlier work is that earlier work's finding, and counting it
+//! would credit the citing study with it. Findings without a recorded basis
+//! count.
+//!
 //! # Counting findings
 //!
 //! A cell counts the findings of its study that link the concept; a finding

@@ -541,6 +541,12 @@ impl Validator {
             }
         }
         for (i, f) in study.findings.iter().enumerate() {
+            if let Some(basis) = &f.basis {
+                self.code(basis, || format!("{base}/findings/{i}/basis"));
+            }
+            if !f.extensions.is_empty() {
+                self.extensions(&f.extensions, format!("{base}/findings/{i}/extensions"));
+            }
             for (j, g) in f.reported_by.iter().enumerate() {
                 self.code(g, || format!("{base}/findings/{i}/reported_by/{j}"));
             }

@@ -84,6 +84,19 @@ pub(super) fn check(document: &Document, report: &mut Report) {
                 || at(format_args!("/findings/{i}/statement")),
                 report,
             );
+            if let Some(notes) = &finding.notes {
+                lint(
+                    notes,
+                    "the finding notes",
+                    || at(format_args!("/findings/{i}/notes")),
+                    report,
+                );
+            }
+            extensions(
+                &finding.extensions,
+                &at(format_args!("/findings/{i}/extensions")),
+                report,
+            );
         }
         if let Some(notes) = &study.notes {
             lint(notes, "the notes", || at(format_args!("/notes")), report);

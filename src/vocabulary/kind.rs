@@ -29,5 +29,7 @@ closed_codes! {
         Analysis = "analysis", "Analysis approach",
         /// [`Stance`](super::Stance): how a finding reports a concept.
         Stance = "stance", "Stance",
+        /// [`Basis`](super::Basis): where in its paper a finding comes from.
+        Basis = "basis", "Finding basis",
     }
 }

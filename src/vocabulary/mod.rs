@@ -25,6 +25,7 @@
 //! ```
 
 mod barriers;
+mod basis;
 pub(crate) mod code;
 mod design;
 mod facilitators;
@@ -37,6 +38,7 @@ mod stance;
 mod values;
 
 pub use barriers::Barrier;
+pub use basis::Basis;
 pub use code::{Code, CodeProblem, InvalidCode, MAX_CODE_LEN};
 pub use design::{Analysis, Method};
 pub use facilitators::Facilitator;
