@@ -5,6 +5,31 @@
 //! and serde from that table, so the code a value is parsed from, displayed as
 //! and serialized as can never disagree.
 
+/// `Display`, `FromStr` and `Serialize` through the type's `code()` and
+/// `from_code()`, shared by both table macros so the three always agree.
+macro_rules! code_string_traits {
+    ($name:ident, $err:ty) => {
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.code())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = $err;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                $name::from_code(s)
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.code())
+            }
+        }
+    };
+}
+
 /// An *open* vocabulary: known entries plus a `Custom(Code)` variant that keeps
 /// any well-formed code this version does not know, so a newer document loses
 /// nothing in an older reader.
@@ -148,24 +173,7 @@ macro_rules! vocabulary {
             }
         }
 
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.code())
-            }
-        }
-
-        impl std::str::FromStr for $name {
-            type Err = $crate::vocabulary::InvalidCode;
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                $name::from_code(s)
-            }
-        }
-
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.code())
-            }
-        }
+        code_string_traits!($name, $crate::vocabulary::InvalidCode);
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -246,24 +254,7 @@ macro_rules! closed_codes {
             }
         }
 
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.code())
-            }
-        }
-
-        impl std::str::FromStr for $name {
-            type Err = $crate::vocabulary::UnknownCode;
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                $name::from_code(s)
-            }
-        }
-
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.code())
-            }
-        }
+        code_string_traits!($name, $crate::vocabulary::UnknownCode);
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
