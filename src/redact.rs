@@ -33,12 +33,16 @@
 //! - Citation fields are the public bibliographic record of a published paper
 //!   and are kept untouched, including at `aggregate`.
 //! - At `aggregate` no information about *how many* is lost where the format
-//!   can hold it: a study without sample counts gets them from the listed
-//!   participants, and a finding's `endorsement_count` becomes the larger of
-//!   the count it had and the number of distinct listed participants of the
-//!   study who endorsed it. What the format cannot hold (the number of
-//!   interviews, a group count missing from a sample that does give counts)
-//!   is lost with the records.
+//!   can hold it, and no count the study gives is changed, only added to. A
+//!   finding's `endorsement_count` becomes the larger of the count it had and
+//!   the number of distinct listed participants of the study who endorsed it.
+//!   A sample without group counts gets a missing total (the listed
+//!   participants, or the largest endorsement count if larger) and, when the
+//!   listed participants are the whole total, their group counts. A sample with
+//!   group counts but no total gets a count for each group that has listed
+//!   participants but none in the sample. What the format cannot hold (the
+//!   number of interviews, the groups of listed participants in a sample that
+//!   gives a total and only some groups) is lost with the records.
 //!
 //! Redacting a document that validates without errors gives one that validates
 //! without errors.
@@ -175,7 +179,6 @@ fn redact_study(study: Study, level: RedactionLevel) -> Study {
             redacted.countries = scrub_all(countries);
             redacted.aims = scrub_all(aims);
             redacted.design = fold_sources(design, &sources);
-            redacted.sample = fill_sample(sample, &participants);
             redacted.themes = themes
                 .into_iter()
                 .map(|theme| scrub_theme(theme, &scrubber))
@@ -185,6 +188,13 @@ fn redact_study(study: Study, level: RedactionLevel) -> Study {
                 .into_iter()
                 .map(|finding| aggregate_finding(finding, &ids, &scrubber))
                 .collect();
+            let most_endorsed = redacted
+                .findings
+                .iter()
+                .filter_map(|f| f.endorsement_count)
+                .max()
+                .unwrap_or(0);
+            redacted.sample = fill_sample(sample, &participants, most_endorsed);
         }
     }
     redacted
@@ -209,20 +219,38 @@ fn marker(text: &'static str) -> Text {
 
 /// The sample with counts from the listed participants where it has none.
 ///
-/// A total is filled only when the sample gives no group counts (the groups
-/// imply the total), and group counts only when they agree with the total:
-/// counts the study reports are never changed.
-fn fill_sample(sample: Option<Sample>, participants: &[Participant]) -> Option<Sample> {
+/// Counts the study reports are never changed, only added to:
+///
+/// - without group counts, a missing total becomes the number of listed
+///   participants, or the largest endorsement count if that is larger (the
+///   listed participants can be some of the sample), and groups are filled
+///   from the listed participants when they account for the whole total;
+/// - with group counts but no total (the groups imply it), a group that has
+///   listed participants but no count gets their number, so the implied
+///   total still covers everyone listed;
+/// - with both, validation already holds the listed participants to them.
+fn fill_sample(
+    sample: Option<Sample>,
+    participants: &[Participant],
+    most_endorsed: u32,
+) -> Option<Sample> {
     if participants.is_empty() {
         return sample;
     }
     let listed = u32::try_from(participants.len()).unwrap_or(u32::MAX);
     let mut sample = sample.unwrap_or_default();
     if sample.groups.is_empty() {
-        let total = *sample.total.get_or_insert(listed);
+        let total = *sample.total.get_or_insert(listed.max(most_endorsed));
         if total == listed {
             sample.groups = group_counts(participants);
         }
+    } else if sample.total.is_none() {
+        let counted: HashSet<_> = sample.groups.iter().map(|g| g.group.clone()).collect();
+        let missing: Vec<GroupCount> = group_counts(participants)
+            .into_iter()
+            .filter(|g| !counted.contains(&g.group))
+            .collect();
+        sample.groups.extend(missing);
     }
     Some(sample)
 }
@@ -461,7 +489,7 @@ mod tests {
             participant(2, "P2", Stakeholder::Manager),
             participant(3, "P3", Stakeholder::PeerWorker),
         ];
-        let filled = fill_sample(None, &listed).unwrap();
+        let filled = fill_sample(None, &listed, 0).unwrap();
         assert_eq!(filled.total, Some(3));
         assert_eq!(
             filled.groups,
@@ -476,8 +504,28 @@ mod tests {
             total: Some(10),
             groups: Vec::new(),
         };
-        assert_eq!(fill_sample(Some(reported.clone()), &listed), Some(reported));
-        assert_eq!(fill_sample(None, &[]), None);
+        assert_eq!(
+            fill_sample(Some(reported.clone()), &listed, 0),
+            Some(reported)
+        );
+        assert_eq!(fill_sample(None, &[], 5), None);
+        // Endorsed by more than are listed: the total covers them, and the
+        // listed participants' groups are not the whole sample.
+        let filled = fill_sample(None, &listed, 4).unwrap();
+        assert_eq!((filled.total, filled.groups.len()), (Some(4), 0));
+        // Groups that leave out a listed group get it added.
+        let partial = Sample {
+            total: None,
+            groups: vec![GroupCount::new(Stakeholder::PeerWorker, 5)],
+        };
+        let filled = fill_sample(Some(partial), &listed, 0).unwrap();
+        assert_eq!(
+            filled.groups,
+            [
+                GroupCount::new(Stakeholder::PeerWorker, 5),
+                GroupCount::new(Stakeholder::Manager, 1)
+            ]
+        );
     }
 
     #[test]
