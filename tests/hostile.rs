@@ -371,12 +371,17 @@ fn numbers_that_do_not_fit_are_errors_at_the_field() {
 #[test]
 fn numbers_inside_extensions_keep_64_bit_integers_exactly_and_others_as_doubles() {
     let _serial = serial();
-    let values = r#"[18446744073709551615, -9223372036854775808, 0.1, 1e300, 5e-324, -0.0]"#;
+    // 2.291712365432881e-9 and -1.527077339613215e-236 read back one unit in
+    // the last place off without serde_json's float_roundtrip feature.
+    let values = r#"[18446744073709551615, -9223372036854775808, 0.1, 1e300, 5e-324, -0.0,
+                     2.291712365432881e-9, -1.527077339613215e-236]"#;
     let loaded =
         document::from_str(&doc("", &format!(r#", "extensions": {{"a:b": {values}}}"#))).unwrap();
     let written = loaded.document.to_json_compact();
     assert!(
-        written.contains(r#"[18446744073709551615,-9223372036854775808,0.1,1e+300,5e-324,-0.0]"#),
+        written.contains(
+            r#"[18446744073709551615,-9223372036854775808,0.1,1e+300,5e-324,-0.0,2.291712365432881e-9,-1.527077339613215e-236]"#
+        ),
         "{written}"
     );
     // The documented limit: beyond 64 bits, or beyond a double's 17
