@@ -10,6 +10,7 @@ mod exit;
 mod fmt;
 mod input;
 mod output;
+mod redact;
 mod schema;
 mod synthesize;
 mod validate;
@@ -40,6 +41,8 @@ enum Command {
     Schema(schema::Args),
     /// Print the codebook (every vocabulary entry) as JSON or Markdown.
     Codebook(codebook::Args),
+    /// Print a shareable copy of a document without participants' words (quotes) or records (aggregate).
+    Redact(redact::Args),
     /// Line up studies in a cross-study evidence matrix (default: the bundled seed studies).
     Synthesize(synthesize::Args),
     /// Print the bundled seed studies (the four source papers) as a document.
@@ -52,6 +55,7 @@ fn run(command: &Command, out: &mut Output) -> Result<Status, CliError> {
         Command::Fmt(args) => fmt::run(args, out),
         Command::Schema(args) => schema::run(args, out),
         Command::Codebook(args) => codebook::run(args, out),
+        Command::Redact(args) => redact::run(args, out),
         Command::Synthesize(args) => synthesize::run(args, out),
         Command::Catalog(args) => catalog::run(args, out),
     }
