@@ -117,3 +117,42 @@ fn studies_have_the_shape_of_interview_studies() {
         "some studies span stakeholder groups"
     );
 }
+
+#[test]
+fn an_unknown_field_deep_in_a_large_document_is_still_reported_with_its_path() {
+    let doc = Corpus::new(3).studies(2).excerpts(500).build();
+    let mut value = serde_json::to_value(&doc).unwrap();
+    value["studies"][1]["excerpts"][123]["speaker_name"] = serde_json::json!("x");
+    let json = serde_json::to_vec(&value).unwrap();
+
+    let loaded = document::from_slice(&json).unwrap();
+    let paths: Vec<&str> = loaded
+        .report
+        .issues
+        .iter()
+        .map(|i| i.path.as_str())
+        .collect();
+    assert_eq!(paths, ["/studies/1/excerpts/123/speaker_name"]);
+    assert_eq!(loaded.document, doc);
+
+    let strict = document::ReadOptions::new().strict(true).load_slice(&json);
+    assert!(
+        matches!(strict, Err(document::ReadError::UnknownFields { ref issues }) if issues.len() == 1),
+        "{strict:?}"
+    );
+}
+
+#[test]
+fn a_type_error_deep_in_a_large_document_keeps_its_path_and_position() {
+    let doc = Corpus::new(4).studies(2).excerpts(500).build();
+    let json = doc.to_json_pretty();
+    let id = doc.studies[1].excerpts[200].id.to_string();
+    let broken = json.replacen(&format!("\"id\": \"{id}\""), "\"id\": 17", 1);
+    match document::from_str(&broken) {
+        Err(document::ReadError::Json { path, line, .. }) => {
+            assert_eq!(path, "/studies/1/excerpts/200/id");
+            assert!(line > 1);
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -1,6 +1,9 @@
 //! Reading documents: version checks, migration, unknown-field reporting,
 //! error positions, then validation.
 
+mod ignored;
+
+use std::cell::Cell;
 use std::io::Read;
 
 use serde::Deserialize;
@@ -156,6 +159,10 @@ impl ReadOptions {
         // Windows tools often start UTF-8 files with a byte-order mark; RFC
         // 8259 section 8.1 lets a parser ignore it, and it carries no data.
         let json = json.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(json);
+        if let Some(envelope) = deserialize_untracked(json) {
+            envelope.check()?;
+            return self.finish(envelope, Vec::new());
+        }
         let mut unknown = Vec::new();
         let mut de = serde_json::Deserializer::from_slice(json);
         let result = deserialize_tracked(&mut de, &mut unknown).and_then(|envelope| {
@@ -247,6 +254,20 @@ impl ReadOptions {
             report,
         })
     }
+}
+
+/// The happy path: a current-version document with no unknown field, read
+/// without path bookkeeping (serde_ignored and serde_path_to_error copy
+/// every map key, which made a large document's parse take up to twice as
+/// long; see docs/performance.md). `None` sends the caller to the tracked
+/// path, which parses again to find out where the unknown fields or the
+/// error are, so no warning is lost and errors keep their paths.
+fn deserialize_untracked(json: &[u8]) -> Option<EnvelopeIn> {
+    let ignored = Cell::new(false);
+    let mut de = serde_json::Deserializer::from_slice(json);
+    let envelope = EnvelopeIn::deserialize(ignored::Flag::new(&mut de, &ignored)).ok()?;
+    de.end().ok()?;
+    (!ignored.get() && envelope.schema_version >= CURRENT_VERSION).then_some(envelope)
 }
 
 /// Deserializes the envelope, recording the JSON Pointer of every field the
