@@ -26,6 +26,7 @@
 //! # Ok::<(), peer_support::document::ReadError>(())
 //! ```
 
+mod id_hash;
 mod issue;
 pub(crate) mod pointer;
 mod privacy;
@@ -35,6 +36,7 @@ use std::collections::hash_map::Entry;
 
 use uuid::Uuid;
 
+use id_hash::IdHashState;
 pub use issue::{Issue, IssueCode, Report, Severity};
 
 use crate::document::Document;
@@ -45,7 +47,7 @@ use crate::vocabulary::Vocabulary;
 pub fn validate(document: &Document) -> Report {
     let mut v = Validator {
         report: Report::new(),
-        index: HashMap::with_capacity(count_ids(document)),
+        index: HashMap::with_capacity_and_hasher(count_ids(document), IdHashState::new()),
     };
     v.run(document);
     v.report
@@ -139,7 +141,7 @@ fn count_ids(document: &Document) -> usize {
 
 struct Validator {
     report: Report,
-    index: HashMap<Uuid, Location>,
+    index: HashMap<Uuid, Location, IdHashState>,
 }
 
 impl Validator {
@@ -225,16 +227,17 @@ impl Validator {
         }
     }
 
-    /// Checks that `id`, found at `path`, names an entity of `expected` kind in study `si`.
+    /// Checks that `id`, found at `path`, names an entity of `expected` kind
+    /// in study `si`, and returns where that entity is when it does.
     fn reference(
         &mut self,
         si: usize,
         id: &Uuid,
         expected: EntityKind,
         path: impl FnOnce() -> String,
-    ) {
+    ) -> Option<Location> {
         let problem = match self.index.get(id) {
-            Some(found) if found.kind == expected && found.study == si => return,
+            Some(found) if found.kind == expected && found.study == si => return Some(*found),
             Some(found) if found.kind == expected => (
                 IssueCode::DanglingReference,
                 format!(
@@ -258,6 +261,7 @@ impl Validator {
             ),
         };
         self.report.push(Issue::error(problem.0, path(), problem.1));
+        None
     }
 
     fn study(&mut self, si: usize, study: &Study) {
@@ -293,14 +297,16 @@ impl Validator {
             }
         }
         for (i, excerpt) in study.excerpts.iter().enumerate() {
-            self.reference(si, &excerpt.source, EntityKind::Source, || {
+            let source = self.reference(si, &excerpt.source, EntityKind::Source, || {
                 at(&format!("/excerpts/{i}/source"))
             });
             if let Some(p) = &excerpt.participant {
                 self.reference(si, p, EntityKind::Participant, || {
                     at(&format!("/excerpts/{i}/participant"))
                 });
-                self.speaker_in_source(si, study, i, p);
+                if let Some(source) = source {
+                    self.speaker_in_source(si, study, i, source, p);
+                }
             }
         }
         for (i, theme) in study.themes.iter().enumerate() {
@@ -436,13 +442,16 @@ impl Validator {
         }
     }
 
-    fn speaker_in_source(&mut self, si: usize, study: &Study, i: usize, participant: &Uuid) {
-        let Some(found) = self.index.get(&study.excerpts[i].source) else {
-            return;
-        };
-        if found.kind != EntityKind::Source || found.study != si {
-            return;
-        }
+    /// Checks that excerpt `i`'s speaker is among the participants of its
+    /// source, found (by [`Validator::reference`]) at `found`.
+    fn speaker_in_source(
+        &mut self,
+        si: usize,
+        study: &Study,
+        i: usize,
+        found: Location,
+        participant: &Uuid,
+    ) {
         let source = &study.sources[found.index];
         // Sources list few participants (one, or a focus group's handful), so a scan is O(1) in practice.
         if !source.participants.is_empty() && !source.participants.contains(participant) {
