@@ -8,6 +8,7 @@ mod catalog;
 mod codebook;
 mod exit;
 mod fmt;
+mod generate;
 mod input;
 mod output;
 mod redact;
@@ -41,6 +42,8 @@ enum Command {
     Schema(schema::Args),
     /// Print the codebook (every vocabulary entry) as JSON or Markdown.
     Codebook(codebook::Args),
+    /// Print a deterministic synthetic document (for benchmarks and load tests).
+    Generate(generate::Args),
     /// Print a shareable copy of a document without participants' words (quotes) or records (aggregate).
     Redact(redact::Args),
     /// Line up studies in a cross-study evidence matrix (default: the bundled seed studies).
@@ -55,6 +58,7 @@ fn run(command: &Command, out: &mut Output) -> Result<Status, CliError> {
         Command::Fmt(args) => fmt::run(args, out),
         Command::Schema(args) => schema::run(args, out),
         Command::Codebook(args) => codebook::run(args, out),
+        Command::Generate(args) => generate::run(args, out),
         Command::Redact(args) => redact::run(args, out),
         Command::Synthesize(args) => synthesize::run(args, out),
         Command::Catalog(args) => catalog::run(args, out),
