@@ -15,6 +15,7 @@ mod privacy;
 pub mod redact;
 pub mod study;
 pub mod synthesis;
+pub mod synthetic;
 mod util;
 pub mod validate;
 pub mod vocabulary;
