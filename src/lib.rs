@@ -13,6 +13,8 @@ pub mod codebook;
 pub mod document;
 mod privacy;
 pub mod redact;
+#[cfg(feature = "json-schema")]
+pub mod schema;
 pub mod study;
 pub mod synthesis;
 pub mod synthetic;
