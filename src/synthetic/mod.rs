@@ -5,10 +5,11 @@
 //! the way a qualitative interview study is shaped: one to four stakeholder
 //! groups, pseudonymous participants (about one per twelve excerpts), one
 //! interview per participant and a second round for about half of them in
-//! repeat-interview studies, excerpts of 20 to 120 words, a two-level theme
-//! hierarchy, and findings (about one per 25 excerpts) that cite excerpts
-//! and their speakers and link vocabulary concepts with the stance their
-//! kind is usually reported with. Sample counts cover the listed
+//! repeat-interview studies, excerpts of 20 to 120 words listed interview by
+//! interview (as coding tools export them), a two-level theme hierarchy, and
+//! findings (about one per 25 excerpts) that cite excerpts from across the
+//! study and their speakers and link vocabulary concepts with the stance
+//! their kind is usually reported with. Sample counts cover the listed
 //! participants and interviews predate publication, so a generated document
 //! validates without errors.
 //!

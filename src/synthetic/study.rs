@@ -48,11 +48,15 @@ pub(crate) fn study(seed: u64, index: usize, excerpts: usize) -> Study {
     let sample = sample(rng, &groups, participant_count);
     let total = sample.total.unwrap_or(0);
     let (sources, speakers) = sources(rng, &participants, rounds, published, &design);
+    // Each excerpt comes from a random interview; they are listed grouped by
+    // interview, in interview order, as coding tools export them.
+    let mut excerpt_sources: Vec<usize> = (0..excerpts).map(|_| rng.below(sources.len())).collect();
+    excerpt_sources.sort_unstable();
     // The participant index of each excerpt's speaker, for the findings.
     let mut excerpt_speakers = Vec::with_capacity(excerpts);
-    let excerpt_list = (0..excerpts)
-        .map(|_| {
-            let s = rng.below(sources.len());
+    let excerpt_list = excerpt_sources
+        .iter()
+        .map(|&s| {
             let id = rng.uuid();
             let mut excerpt = Excerpt::new(id, prose(rng, EXCERPT_WORDS), sources[s].id);
             excerpt.participant = Some(participants[speakers[s]].id);
@@ -287,10 +291,15 @@ struct FindingContext<'a> {
     total: u32,
 }
 
-/// Findings citing consecutive runs of excerpts (every excerpt is cited by
-/// exactly one finding), endorsed by the excerpts' speakers.
+/// Findings citing excerpts drawn from across the study (every excerpt is
+/// cited by exactly one finding), endorsed by the excerpts' speakers.
 fn findings(rng: &mut Rng, cx: &FindingContext<'_>) -> Vec<Finding> {
     let count = MIN_FINDINGS.max(cx.excerpts.len().div_ceil(EXCERPTS_PER_FINDING));
+    // A random order of the excerpts (Fisher-Yates), cut into one run per finding.
+    let mut order: Vec<usize> = (0..cx.excerpts.len()).collect();
+    for i in (1..order.len()).rev() {
+        order.swap(i, rng.below(i + 1));
+    }
     // `cited_by[p] == f + 1` when participant p is already listed on finding f.
     let mut cited_by = vec![0usize; cx.participants.len()];
     (0..count)
@@ -305,10 +314,11 @@ fn findings(rng: &mut Rng, cx: &FindingContext<'_>) -> Vec<Finding> {
                 }
             }
             finding.concepts = (0..rng.between(1, 3)).map(|_| concept_link(rng)).collect();
-            let range = f * cx.excerpts.len() / count..(f + 1) * cx.excerpts.len() / count;
+            let range = f * order.len() / count..(f + 1) * order.len() / count;
             let mut in_group = vec![false; cx.groups.len()];
-            for (excerpt, &p) in cx.excerpts[range.clone()].iter().zip(&cx.speakers[range]) {
-                finding.excerpts.push(excerpt.id);
+            for &e in &order[range] {
+                let p = cx.speakers[e];
+                finding.excerpts.push(cx.excerpts[e].id);
                 if cited_by[p] != f + 1 {
                     cited_by[p] = f + 1;
                     finding.participants.push(cx.participants[p].id);
