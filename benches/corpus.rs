@@ -12,7 +12,9 @@
 //! in memory with its canonical pretty JSON. Every timed iteration includes
 //! dropping its result, for every operation alike. JSON-facing operations
 //! report bytes per second of that JSON; validation and synthesis report
-//! excerpts per second (`report` gives both units for every row).
+//! excerpts per second (`report` gives both units for every row). Up to 10k
+//! excerpts, `validate_digits` validates the corpus with a number added to
+//! every excerpt, which the personal-data lint must then scan in full.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -20,6 +22,7 @@ use std::time::Duration;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use peer_support::Document;
 use peer_support::document;
+use peer_support::study::Text;
 use peer_support::synthesis::EvidenceMatrix;
 use peer_support::synthetic::Corpus;
 
@@ -79,8 +82,24 @@ fn corpus(c: &mut Criterion) {
         group.bench_function("synthesis", |b| {
             b.iter(|| EvidenceMatrix::from_document(black_box(&document)))
         });
+        if excerpts <= 10_000 {
+            // The same corpus with a number in every excerpt, so the
+            // personal-data lint cannot skip any of them: the full scan's cost.
+            let with_digits = with_a_number_in_every_excerpt(&document);
+            group.bench_function("validate_digits", |b| {
+                b.iter(|| black_box(&with_digits).validate())
+            });
+        }
         group.finish();
     }
+}
+
+fn with_a_number_in_every_excerpt(document: &Document) -> Document {
+    let mut document = document.clone();
+    for excerpt in document.studies.iter_mut().flat_map(|s| &mut s.excerpts) {
+        excerpt.text = Text::new(format!("{} It was 3 years ago.", excerpt.text)).unwrap();
+    }
+    document
 }
 
 criterion_group!(benches, corpus);

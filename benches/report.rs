@@ -23,6 +23,7 @@ const OPERATIONS: &[&str] = &[
     "validate",
     "write_pretty",
     "synthesis",
+    "validate_digits",
 ];
 
 /// One operation at one size, as criterion recorded it.
