@@ -2,13 +2,15 @@
 //! The `peer-support` binary, run as a user would run it.
 
 use std::collections::BTreeMap;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+
+#[path = "support/cli.rs"]
+mod support;
 
 use peer_support::Codebook;
 use serde_json::Value;
+use support::{Scratch, run, run_with};
 
 const VALID: &str = r#"{
   "schema": "urn:peer-support:study-document",
@@ -38,81 +40,6 @@ const UNKNOWN_FIELD: &str = r#"{
   "studies": [{"id": "5d8ebf13-d301-4143-ac31-bebb0249d387", "citation": {"title": "A study"}}]
 }"#;
 
-/// A unique scratch directory, removed on drop.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new() -> Self {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "peer-support-cli-{}-{}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        ));
-        std::fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-
-    fn file(&self, name: &str, contents: &str) -> String {
-        let path = self.0.join(name);
-        std::fs::write(&path, contents).unwrap();
-        path.to_str().unwrap().to_owned()
-    }
-
-    fn missing(&self) -> String {
-        self.0.join("missing.json").to_str().unwrap().to_owned()
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run_with(args: &[&str], stdin: Option<&str>) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_peer-support"))
-        .args(args)
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(input) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-    }
-    let output = child.wait_with_output().unwrap();
-    let run = Run {
-        code: output
-            .status
-            .code()
-            .expect("exited, not killed by a signal"),
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr: String::from_utf8(output.stderr).unwrap(),
-    };
-    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-    run
-}
-
-fn run(args: &[&str]) -> Run {
-    run_with(args, None)
-}
-
 /// Every stdout line parsed as JSON (and each line must parse).
 fn json_lines(stdout: &str) -> Vec<Value> {
     stdout
@@ -141,7 +68,7 @@ fn issue_triples(report: &Value) -> Vec<(String, String, String)> {
 
 #[test]
 fn validate_accepts_a_valid_document() {
-    let dir = Scratch::new();
+    let dir = Scratch::new("cli");
     let file = dir.file("valid.json", VALID);
     let text = run(&["validate", &file]);
     assert_eq!(text.code, 0, "{}", text.stdout);
@@ -162,7 +89,7 @@ fn validate_accepts_a_valid_document() {
 
 #[test]
 fn validate_reports_a_validation_error_with_code_and_path() {
-    let dir = Scratch::new();
+    let dir = Scratch::new("cli");
     let file = dir.file("bad_doi.json", BAD_DOI);
     let json = run(&["validate", "--format=json", &file]);
     assert_eq!(json.code, 1);
@@ -195,7 +122,7 @@ fn validate_reports_a_validation_error_with_code_and_path() {
 
 #[test]
 fn validate_reports_malformed_json_with_path_line_and_column() {
-    let dir = Scratch::new();
+    let dir = Scratch::new("cli");
     let wrong_type = dir.file("wrong_type.json", WRONG_TYPE);
     let truncated = dir.file("truncated.json", TRUNCATED);
 
@@ -230,7 +157,7 @@ fn validate_reports_malformed_json_with_path_line_and_column() {
 
 #[test]
 fn validate_exits_2_when_a_file_cannot_be_read() {
-    let dir = Scratch::new();
+    let dir = Scratch::new("cli");
     let valid = dir.file("valid.json", VALID);
     let bad = dir.file("bad_doi.json", BAD_DOI);
     let missing = dir.missing();
@@ -288,7 +215,7 @@ fn help_explains_exit_status_and_formats() {
 
 #[test]
 fn strict_makes_unknown_fields_errors() {
-    let dir = Scratch::new();
+    let dir = Scratch::new("cli");
     let file = dir.file("unknown.json", UNKNOWN_FIELD);
 
     let lenient = run(&["validate", "--format", "json", &file]);
@@ -328,7 +255,7 @@ fn validate_reads_standard_input() {
 
 #[test]
 fn every_json_output_line_is_one_json_object() {
-    let dir = Scratch::new();
+    let dir = Scratch::new("cli");
     let files = [
         dir.file("valid.json", VALID),
         dir.file("bad_doi.json", BAD_DOI),
@@ -363,7 +290,7 @@ fn every_json_output_line_is_one_json_object() {
 
 #[test]
 fn text_output_keeps_one_line_per_issue() {
-    let dir = Scratch::new();
+    let dir = Scratch::new("cli");
     // A field name with a newline in it ends up in a path and a message.
     let file = dir.file(
         "newline_field.json",
@@ -377,7 +304,7 @@ fn text_output_keeps_one_line_per_issue() {
 
 #[test]
 fn fmt_output_is_canonical_and_a_fixed_point() {
-    let dir = Scratch::new();
+    let dir = Scratch::new("cli");
     let file = dir.file("valid.json", VALID);
     for compact in [false, true] {
         let flag: &[&str] = if compact { &["--compact"] } else { &[] };
@@ -402,7 +329,7 @@ fn fmt_output_is_canonical_and_a_fixed_point() {
 
 #[test]
 fn fmt_warns_about_what_it_does_not_print() {
-    let dir = Scratch::new();
+    let dir = Scratch::new("cli");
     let unknown = dir.file("unknown.json", UNKNOWN_FIELD);
     let run_lenient = run(&["fmt", &unknown]);
     assert_eq!(run_lenient.code, 0);
@@ -429,7 +356,7 @@ fn fmt_warns_about_what_it_does_not_print() {
 
 #[test]
 fn fmt_gives_a_one_line_error_for_malformed_and_missing_files() {
-    let dir = Scratch::new();
+    let dir = Scratch::new("cli");
     let wrong_type = dir.file("wrong_type.json", WRONG_TYPE);
     let malformed = run(&["fmt", &wrong_type]);
     assert_eq!(malformed.code, 1);
@@ -480,7 +407,7 @@ fn schema_prints_the_checked_in_json_schema() {
 
 #[test]
 fn a_closed_output_pipe_ends_quietly() {
-    let dir = Scratch::new();
+    let dir = Scratch::new("cli");
     let valid = dir.file("valid.json", VALID);
     let bad = dir.file("bad_doi.json", BAD_DOI);
     for (args, status) in [

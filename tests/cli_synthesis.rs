@@ -1,82 +1,15 @@
 #![cfg(feature = "cli")]
 //! `peer-support synthesize` and `peer-support catalog`, run as a user would.
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+
+#[path = "support/cli.rs"]
+mod support;
 
 use peer_support::Document;
 use peer_support::catalog::{self, SEED_STUDIES_JSON};
 use peer_support::synthesis::EvidenceMatrix;
 use peer_support::vocabulary::{Basis, Kind};
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run_with(args: &[&str], stdin: Option<&str>) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_peer-support"))
-        .args(args)
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(input) = stdin {
-        let mut pipe = child.stdin.take().unwrap();
-        pipe.write_all(input.as_bytes()).unwrap();
-    }
-    let output = child.wait_with_output().unwrap();
-    let run = Run {
-        code: output
-            .status
-            .code()
-            .expect("exited, not killed by a signal"),
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr: String::from_utf8(output.stderr).unwrap(),
-    };
-    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-    run
-}
-
-fn run(args: &[&str]) -> Run {
-    run_with(args, None)
-}
-
-/// A unique scratch directory, removed on drop.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new() -> Self {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "peer-support-cli-synthesis-{}-{}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        ));
-        std::fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-
-    fn file(&self, name: &str, contents: &str) -> String {
-        let path = self.0.join(name);
-        std::fs::write(&path, contents).unwrap();
-        path.to_str().unwrap().to_owned()
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use support::{Scratch, run, run_with};
 
 fn seeds() -> Document {
     catalog::seed_studies().unwrap().document
@@ -161,7 +94,7 @@ fn catalog_prints_the_bundled_document_canonically() {
 
 #[test]
 fn studies_of_several_files_become_columns_in_order() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cli-synthesis");
     let a = scratch.file("a.json", &one_study(100, "Alpha", None));
     let b = scratch.file("b.json", &one_study(200, "Beta", None));
     let r = run(&["synthesize", &b, &a, "--format", "json"]);
@@ -179,7 +112,7 @@ fn studies_of_several_files_become_columns_in_order() {
 
 #[test]
 fn a_document_with_errors_is_synthesized_but_exits_1() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cli-synthesis");
     let bad = scratch.file("bad.json", &one_study(300, "Typo", Some("10.11/x")));
     let r = run(&["synthesize", &bad]);
     assert_eq!(r.code, 1);
@@ -190,9 +123,9 @@ fn a_document_with_errors_is_synthesized_but_exits_1() {
 
 #[test]
 fn unreadable_inputs_and_bad_usage() {
-    let scratch = Scratch::new();
-    let missing = scratch.0.join("missing.json");
-    let r = run(&["synthesize", missing.to_str().unwrap()]);
+    let scratch = Scratch::new("cli-synthesis");
+    let missing = scratch.missing();
+    let r = run(&["synthesize", &missing]);
     assert_eq!(r.code, 2);
     assert!(r.stdout.is_empty());
     assert!(r.stderr.contains("missing.json"), "{}", r.stderr);
