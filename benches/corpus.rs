@@ -3,7 +3,7 @@
 //! canonical writing, and cross-study synthesis.
 //!
 //! ```text
-//! cargo bench --bench corpus                                # every size (about 4 GB of RAM at 1M)
+//! cargo bench --bench corpus                                # every size (GBs of RAM at 1M)
 //! PEER_SUPPORT_BENCH_MAX=100000 cargo bench --bench corpus  # up to 100k excerpts
 //! cargo bench --bench report                                # the table of the last run
 //! ```
