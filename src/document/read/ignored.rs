@@ -4,9 +4,9 @@
 //! `deserialize_ignored_any` on its value, and that call is the only thing
 //! `serde_ignored` reports. This adapter intercepts exactly that call, the
 //! same way, but keeps no path: no key is copied and nothing is allocated,
-//! so wrapping the happy path costs next to nothing. When it does note an
-//! ignored value, the reader parses again with `serde_ignored` to learn
-//! where.
+//! so wrapping the happy path costs next to nothing. When it meets an
+//! ignored value it stops the parse, and the reader parses again with
+//! `serde_ignored` to learn where.
 
 use std::cell::Cell;
 use std::fmt;
@@ -78,9 +78,12 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Flag<'_, D> {
         deserialize_identifier();
     }
 
-    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+    /// Notes the ignored value and stops the parse there: the reader will
+    /// parse again with paths, so reading on would be wasted. The flag stays
+    /// set even if some `Deserialize` impl were to swallow the error.
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, D::Error> {
         self.ignored.set(true);
-        self.inner.deserialize_ignored_any(visitor)
+        Err(de::Error::custom("a value was ignored"))
     }
 
     fn is_human_readable(&self) -> bool {
@@ -272,11 +275,13 @@ mod tests {
         value: Option<serde_json::Value>,
     }
 
-    fn flagged(json: &str) -> (Outer, bool) {
+    /// The value when nothing was ignored, and whether something was.
+    fn flagged(json: &str) -> (Option<Outer>, bool) {
         let ignored = Cell::new(false);
         let mut de = serde_json::Deserializer::from_str(json);
-        let outer = Outer::deserialize(Flag::new(&mut de, &ignored)).unwrap();
-        (outer, ignored.get())
+        let outer = Outer::deserialize(Flag::new(&mut de, &ignored));
+        assert_eq!(outer.is_err(), ignored.get(), "{json}");
+        (outer.ok(), ignored.get())
     }
 
     fn reported(json: &str) -> Vec<String> {
@@ -302,6 +307,7 @@ mod tests {
             let (value, flag) = flagged(json);
             let paths = reported(json);
             assert_eq!(flag, !paths.is_empty(), "{json}: {paths:?}");
+            let Some(value) = value else { continue };
             assert_eq!(
                 value,
                 serde_json::from_str::<Outer>(json).unwrap(),
