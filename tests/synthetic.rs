@@ -156,3 +156,55 @@ fn a_type_error_deep_in_a_large_document_keeps_its_path_and_position() {
         other => panic!("{other:?}"),
     }
 }
+
+/// `peer-support generate` prints exactly what the library builds.
+#[cfg(feature = "cli")]
+mod generate_command {
+    use std::process::Command;
+
+    use peer_support::synthetic::Corpus;
+
+    fn run(args: &[&str]) -> std::process::Output {
+        Command::new(env!("CARGO_BIN_EXE_peer-support"))
+            .arg("generate")
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    #[test]
+    fn prints_the_canonical_document_pretty_or_compact() {
+        let doc = Corpus::new(9).studies(2).excerpts(50).build();
+        let pretty = run(&["--studies", "2", "--excerpts", "50", "--seed", "9"]);
+        assert!(pretty.status.success(), "{pretty:?}");
+        assert_eq!(
+            String::from_utf8(pretty.stdout).unwrap(),
+            doc.to_json_pretty()
+        );
+        let compact = run(&[
+            "--studies",
+            "2",
+            "--excerpts",
+            "50",
+            "--seed",
+            "9",
+            "--compact",
+        ]);
+        assert!(compact.status.success(), "{compact:?}");
+        assert_eq!(
+            String::from_utf8(compact.stdout).unwrap(),
+            doc.to_json_compact() + "\n"
+        );
+    }
+
+    #[test]
+    fn zero_studies_is_a_usage_error() {
+        let out = run(&["--studies", "0"]);
+        assert_eq!(out.status.code(), Some(2), "{out:?}");
+        assert!(out.stdout.is_empty());
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("--studies"),
+            "{out:?}"
+        );
+    }
+}
