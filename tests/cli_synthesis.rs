@@ -1,7 +1,6 @@
 #![cfg(feature = "cli")]
 //! `peer-support synthesize` and `peer-support catalog`, run as a user would.
 
-
 #[path = "support/cli.rs"]
 mod support;
 

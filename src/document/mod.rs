@@ -73,7 +73,9 @@ struct EnvelopeOut<'a> {
 
 /// The wire envelope as read.
 #[derive(Deserialize)]
-#[serde(expecting = "a peer-support document (a JSON object with \"schema\", \"schema_version\" and \"studies\")")]
+#[serde(
+    expecting = "a peer-support document (a JSON object with \"schema\", \"schema_version\" and \"studies\")"
+)]
 pub(crate) struct EnvelopeIn {
     pub(crate) schema: String,
     pub(crate) schema_version: SchemaVersion,
