@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use super::{ConceptRow, EvidenceMatrix, StanceMark, StudyColumn, StudyEvidence};
 use crate::study::{Concept, Finding, Study};
+use crate::validate::id_hash::IdHashState;
 use crate::vocabulary::{Basis, Stakeholder};
 
 /// A cell while it is being filled.
@@ -17,19 +18,21 @@ struct Cell {
     findings: usize,
     stances: BTreeSet<StanceMark>,
     reported_by: BTreeSet<Stakeholder>,
-    listed: HashSet<Uuid>,
+    listed: HashSet<Uuid, IdHashState>,
     largest_count: Option<u32>,
 }
 
 impl Cell {
-    fn new(study: usize) -> Self {
+    fn new(study: usize, ids: &IdHashState) -> Self {
         Cell {
             study,
             last_finding: None,
             findings: 0,
             stances: BTreeSet::new(),
             reported_by: BTreeSet::new(),
-            listed: HashSet::new(),
+            // Ids are hashed per listed participant of every finding: the
+            // validator's fast keyed hasher, not SipHash.
+            listed: HashSet::with_hasher(ids.clone()),
             largest_count: None,
         }
     }
@@ -64,6 +67,7 @@ impl Cell {
 /// row; a row's cells are appended in study order, so the current study's cell
 /// is always the row's last.
 pub(super) fn build<'a>(studies: impl IntoIterator<Item = &'a Study>) -> EvidenceMatrix {
+    let ids = IdHashState::new();
     let mut columns = Vec::new();
     let mut index: HashMap<Concept, usize> = HashMap::new();
     let mut rows: Vec<(Concept, Vec<Cell>)> = Vec::new();
@@ -85,7 +89,7 @@ pub(super) fn build<'a>(studies: impl IntoIterator<Item = &'a Study>) -> Evidenc
                 };
                 let cells = &mut rows[r].1;
                 if !matches!(cells.last(), Some(cell) if cell.study == si) {
-                    cells.push(Cell::new(si));
+                    cells.push(Cell::new(si, &ids));
                 }
                 let Some(cell) = cells.last_mut() else {
                     continue;

@@ -18,14 +18,14 @@ const SPREAD: u64 = 0x243F_6A88_85A3_08D3;
 
 /// Builds [`IdHasher`]s sharing one pair of random keys.
 #[derive(Clone, Debug)]
-pub(super) struct IdHashState {
+pub(crate) struct IdHashState {
     seed: u64,
     key: u64,
 }
 
 impl IdHashState {
     /// Fresh random keys.
-    pub(super) fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let random = RandomState::new();
         IdHashState {
             seed: random.hash_one(1_u64),
@@ -47,7 +47,7 @@ impl BuildHasher for IdHashState {
 
 /// The hasher [`IdHashState`] builds.
 #[derive(Clone, Debug)]
-pub(super) struct IdHasher {
+pub(crate) struct IdHasher {
     state: u64,
     key: u64,
 }

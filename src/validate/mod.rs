@@ -26,7 +26,7 @@
 //! # Ok::<(), peer_support::document::ReadError>(())
 //! ```
 
-mod id_hash;
+pub(crate) mod id_hash;
 mod issue;
 pub(crate) mod pointer;
 mod privacy;
