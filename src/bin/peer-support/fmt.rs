@@ -1,13 +1,12 @@
 //! `peer-support fmt`: print a document in canonical form.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use peer_support::document::ReadOptions;
 
 use crate::exit::{CliError, Status};
 use crate::input;
-use crate::output::{Output, diagnostic};
+use crate::output::{Output, diagnostic, write_document};
 
 /// The `fmt` subcommand's arguments.
 #[derive(Debug, clap::Args)]
@@ -49,18 +48,7 @@ standard output.
 
 /// Runs `fmt`.
 pub fn run(args: &Args, out: &mut Output) -> Result<Status, CliError> {
-    let file = input::display_name(&args.file);
-    let bytes = input::read(&args.file).map_err(|source| CliError::Input {
-        file: file.clone(),
-        source,
-    })?;
-    let loaded = ReadOptions::new()
-        .strict(args.strict)
-        .load_slice(&bytes)
-        .map_err(|source| CliError::Document {
-            file: file.clone(),
-            source,
-        })?;
+    let (file, loaded) = input::load(&args.file, ReadOptions::new().strict(args.strict))?;
     for issue in &loaded.report.issues {
         diagnostic(format_args!("{file}: {issue}"));
     }
@@ -70,11 +58,6 @@ pub fn run(args: &Args, out: &mut Output) -> Result<Status, CliError> {
             "{file}: has {errors} validation error(s); printed anyway"
         ));
     }
-    if args.compact {
-        loaded.document.write_json_compact(&mut *out)?;
-        out.write_all(b"\n")?;
-    } else {
-        loaded.document.write_json_pretty(&mut *out)?;
-    }
+    write_document(out, &loaded.document, args.compact)?;
     Ok(Status::Success)
 }

@@ -1,11 +1,9 @@
 //! `peer-support generate`: print a deterministic synthetic document.
 
-use std::io::Write;
-
 use peer_support::synthetic::Corpus;
 
 use crate::exit::{CliError, Status};
-use crate::output::Output;
+use crate::output::{Output, write_document};
 
 /// The `generate` subcommand's arguments.
 #[derive(Debug, clap::Args)]
@@ -52,11 +50,6 @@ pub fn run(args: &Args, out: &mut Output) -> Result<Status, CliError> {
         .studies(usize::try_from(args.studies).unwrap_or(usize::MAX))
         .excerpts(usize::try_from(args.excerpts).unwrap_or(usize::MAX))
         .build();
-    if args.compact {
-        document.write_json_compact(&mut *out)?;
-        out.write_all(b"\n")?;
-    } else {
-        document.write_json_pretty(&mut *out)?;
-    }
+    write_document(out, &document, args.compact)?;
     Ok(Status::Success)
 }

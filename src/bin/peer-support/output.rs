@@ -75,6 +75,21 @@ pub fn one_line(text: &str) -> String {
         .collect()
 }
 
+/// Writes `document` in canonical form: pretty (ends with a newline), or
+/// compact followed by a newline.
+pub fn write_document(
+    out: &mut Output,
+    document: &peer_support::Document,
+    compact: bool,
+) -> io::Result<()> {
+    if compact {
+        document.write_json_compact(&mut *out)?;
+        out.write_all(b"\n")
+    } else {
+        document.write_json_pretty(&mut *out)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::one_line;

@@ -1,6 +1,5 @@
 //! `peer-support redact`: print a shareable, redacted copy of a document.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use peer_support::RedactionLevel;
@@ -8,7 +7,7 @@ use peer_support::document::ReadOptions;
 
 use crate::exit::{CliError, Status};
 use crate::input;
-use crate::output::{Output, diagnostic};
+use crate::output::{Output, diagnostic, write_document};
 
 /// The `redact` subcommand's arguments.
 #[derive(Debug, clap::Args)]
@@ -58,18 +57,7 @@ messages can quote the input.
 
 /// Runs `redact`.
 pub fn run(args: &Args, out: &mut Output) -> Result<Status, CliError> {
-    let file = input::display_name(&args.file);
-    let bytes = input::read(&args.file).map_err(|source| CliError::Input {
-        file: file.clone(),
-        source,
-    })?;
-    let loaded = ReadOptions::new()
-        .strict(args.strict)
-        .load_slice(&bytes)
-        .map_err(|source| CliError::Document {
-            file: file.clone(),
-            source,
-        })?;
+    let (file, loaded) = input::load(&args.file, ReadOptions::new().strict(args.strict))?;
     // Messages can quote the input (an invalid DOI, an unknown code), and the
     // point of this command is not to repeat it: only the count goes out.
     let errors = loaded.report.errors().count();
@@ -80,11 +68,6 @@ pub fn run(args: &Args, out: &mut Output) -> Result<Status, CliError> {
         ));
     }
     let redacted = loaded.document.into_redacted(args.level);
-    if args.compact {
-        redacted.write_json_compact(&mut *out)?;
-        out.write_all(b"\n")?;
-    } else {
-        redacted.write_json_pretty(&mut *out)?;
-    }
+    write_document(out, &redacted, args.compact)?;
     Ok(Status::Success)
 }

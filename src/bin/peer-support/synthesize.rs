@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use peer_support::catalog;
-use peer_support::document::{self, Loaded};
+use peer_support::document::{Loaded, ReadOptions};
 use peer_support::synthesis::EvidenceMatrix;
 
 use crate::exit::{CliError, Status};
@@ -109,10 +109,5 @@ fn bundled() -> Result<Loaded, CliError> {
 }
 
 fn load(file: &std::path::Path) -> Result<Loaded, CliError> {
-    let name = input::display_name(file);
-    let bytes = input::read(file).map_err(|source| CliError::Input {
-        file: name.clone(),
-        source,
-    })?;
-    document::from_slice(&bytes).map_err(|source| CliError::Document { file: name, source })
+    input::load(file, ReadOptions::new()).map(|(_, loaded)| loaded)
 }
