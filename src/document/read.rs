@@ -286,7 +286,10 @@ where
     let mut record = |path: serde_ignored::Path<'_>| {
         unknown.push(pointer::from_ignored_path(&path));
     };
-    let ignored = serde_ignored::Deserializer::new(deserializer, &mut record);
+    // Innermost, the adapter only makes structs objects-only (see ignored.rs).
+    let seen = Cell::new(false);
+    let objects_only = ignored::Flag::observe(deserializer, &seen);
+    let ignored = serde_ignored::Deserializer::new(objects_only, &mut record);
     let tracked = serde_path_to_error::Deserializer::new(ignored, &mut track);
     EnvelopeIn::deserialize(tracked)
         .map_err(|e| json_error(pointer::from_serde_path(&track.path()), &e))

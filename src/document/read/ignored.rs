@@ -7,6 +7,13 @@
 //! so wrapping the happy path costs next to nothing. When it meets an
 //! ignored value it stops the parse, and the reader parses again with
 //! `serde_ignored` to learn where.
+//!
+//! It also reads every struct as a JSON object only. serde's derived
+//! `Deserialize` would also take a struct written as an array of its field
+//! values (`["urn:peer-support:study-document", "1.0.0", []]`), which the
+//! format does not allow; sending `deserialize_struct` to `deserialize_map`
+//! makes such input a type error with its position. The tracked path uses
+//! the adapter in its observing mode ([`Flag::observe`]) for that alone.
 
 use std::cell::Cell;
 use std::fmt;
@@ -20,15 +27,37 @@ use serde::de::{
 pub(super) struct Flag<'a, X> {
     inner: X,
     ignored: &'a Cell<bool>,
+    /// Stop the parse at the first ignored value (the untracked pass), or
+    /// only note it and read on (the tracked pass, where serde_ignored,
+    /// wrapped around this adapter, records the paths).
+    stop: bool,
 }
 
 impl<'a, X> Flag<'a, X> {
+    /// The untracked pass: stops at the first ignored value.
     pub(super) fn new(inner: X, ignored: &'a Cell<bool>) -> Self {
-        Flag { inner, ignored }
+        Flag {
+            inner,
+            ignored,
+            stop: true,
+        }
+    }
+
+    /// The tracked pass: reads everything, structs as objects only.
+    pub(super) fn observe(inner: X, ignored: &'a Cell<bool>) -> Self {
+        Flag {
+            inner,
+            ignored,
+            stop: false,
+        }
     }
 
     fn wrap<Y>(&self, inner: Y) -> Flag<'a, Y> {
-        Flag::new(inner, self.ignored)
+        Flag {
+            inner,
+            ignored: self.ignored,
+            stop: self.stop,
+        }
     }
 }
 
@@ -73,7 +102,6 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Flag<'_, D> {
         deserialize_tuple(len: usize);
         deserialize_tuple_struct(name: &'static str, len: usize);
         deserialize_map();
-        deserialize_struct(name: &'static str, fields: &'static [&'static str]);
         deserialize_enum(name: &'static str, variants: &'static [&'static str]);
         deserialize_identifier();
     }
@@ -81,9 +109,25 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Flag<'_, D> {
     /// Notes the ignored value and stops the parse there: the reader will
     /// parse again with paths, so reading on would be wasted. The flag stays
     /// set even if some `Deserialize` impl were to swallow the error.
-    fn deserialize_ignored_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, D::Error> {
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
         self.ignored.set(true);
-        Err(de::Error::custom("a value was ignored"))
+        if self.stop {
+            Err(de::Error::custom("a value was ignored"))
+        } else {
+            self.inner.deserialize_ignored_any(visitor)
+        }
+    }
+
+    /// A struct is an object: reading it as a map refuses the array form
+    /// serde would otherwise accept.
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        let visitor = self.wrap(visitor);
+        self.inner.deserialize_map(visitor)
     }
 
     fn is_human_readable(&self) -> bool {
@@ -215,9 +259,16 @@ impl<'a, 'de, A: EnumAccess<'de>> EnumAccess<'de> for Flag<'a, A> {
         self,
         seed: T,
     ) -> Result<(T::Value, Self::Variant), A::Error> {
-        let ignored = self.ignored;
+        let (ignored, stop) = (self.ignored, self.stop);
         let (value, variant) = self.inner.variant_seed(seed)?;
-        Ok((value, Flag::new(variant, ignored)))
+        Ok((
+            value,
+            Flag {
+                inner: variant,
+                ignored,
+                stop,
+            },
+        ))
     }
 }
 
