@@ -225,9 +225,9 @@ fn marker(text: &'static str) -> Text {
 ///   participants, or the largest endorsement count if that is larger (the
 ///   listed participants can be some of the sample), and groups are filled
 ///   from the listed participants when they account for the whole total;
-/// - with group counts but no total (the groups imply it), a group that has
-///   listed participants but no count gets their number, so the implied
-///   total still covers everyone listed;
+/// - with groups but no total (the groups imply it), a group that has
+///   listed participants but no count, or is not named at all, gets their
+///   number, so the implied total still covers everyone listed;
 /// - with both, validation already holds the listed participants to them.
 fn fill_sample(
     sample: Option<Sample>,
@@ -245,12 +245,22 @@ fn fill_sample(
             sample.groups = group_counts(participants);
         }
     } else if sample.total.is_none() {
-        let counted: HashSet<_> = sample.groups.iter().map(|g| g.group.clone()).collect();
-        let missing: Vec<GroupCount> = group_counts(participants)
-            .into_iter()
-            .filter(|g| !counted.contains(&g.group))
-            .collect();
-        sample.groups.extend(missing);
+        // In order of first appearance, so the output is deterministic.
+        let listed = group_counts(participants);
+        // A named group without a count gets its listed number (a sample
+        // names a handful of groups, so the scan is short).
+        for g in &mut sample.groups {
+            if g.count.is_none() {
+                g.count = listed
+                    .iter()
+                    .find(|l| l.group == g.group)
+                    .and_then(|l| l.count);
+            }
+        }
+        let named: HashSet<_> = sample.groups.iter().map(|g| g.group.clone()).collect();
+        sample
+            .groups
+            .extend(listed.into_iter().filter(|l| !named.contains(&l.group)));
     }
     Some(sample)
 }
@@ -264,7 +274,7 @@ fn group_counts(participants: &[Participant]) -> Vec<GroupCount> {
             groups.push(GroupCount::new(p.group.clone(), 0));
             groups.len() - 1
         });
-        groups[i].count = groups[i].count.saturating_add(1);
+        groups[i].count = Some(groups[i].count.unwrap_or(0).saturating_add(1));
     }
     groups
 }

@@ -93,7 +93,7 @@ fn every_link_is_to_a_known_concept_with_a_known_stance() {
     }
 }
 
-fn sample(study: &Study) -> (Option<u32>, Vec<(String, u32)>) {
+fn sample(study: &Study) -> (Option<u32>, Vec<(String, Option<u32>)>) {
     let s = study
         .sample
         .as_ref()
@@ -110,14 +110,20 @@ fn sample(study: &Study) -> (Option<u32>, Vec<(String, u32)>) {
 fn samples_match_the_seeds() {
     let doc = seeds();
     let samples: Vec<_> = doc.studies.iter().map(sample).collect();
-    let pw = || vec![("peer_worker".to_owned(), 35)];
+    let pw = || vec![("peer_worker".to_owned(), Some(35))];
     assert_eq!(samples[0], (Some(35), pw()));
     assert_eq!(samples[1], (Some(35), pw()));
-    // 002 names four groups but gives no split: total only.
-    assert_eq!(samples[2], (Some(41), vec![]));
+    // 002 names four groups but gives no split: the groups without counts.
+    let uncounted = ["service_user", "peer_worker", "non_peer_staff", "manager"]
+        .map(|g| (g.to_owned(), None))
+        .to_vec();
+    assert_eq!(samples[2], (Some(41), uncounted));
     assert_eq!(
         samples[3],
-        (Some(5), vec![("mental_health_professional".to_owned(), 5)])
+        (
+            Some(5),
+            vec![("mental_health_professional".to_owned(), Some(5))]
+        )
     );
 }
 

@@ -80,7 +80,12 @@ fn golden_fixtures_load_without_errors_and_reserialize_byte_identically() {
 
 #[test]
 fn minimal_and_full_are_clean() {
-    for name in ["minimal.json", "full.json", "finding_details.json"] {
+    for name in [
+        "minimal.json",
+        "full.json",
+        "finding_details.json",
+        "uncounted_groups.json",
+    ] {
         let loaded = document::from_str(&read(&fixtures("1.0").join(name))).unwrap();
         assert!(loaded.report.is_empty(), "{name}:\n{}", loaded.report);
     }

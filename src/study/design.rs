@@ -39,8 +39,9 @@ impl StudyDesign {
 
 /// The sample a study reports: counts per stakeholder group and in total.
 ///
-/// Either may be given without the other. When both are given, validation
-/// checks that the groups add up to the total, and that listed participants
+/// Either may be given without the other, and a group may be named without
+/// its count. Validation checks that counted groups add up to the total (or
+/// stay below it when some group is uncounted), and that listed participants
 /// do not outnumber them.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
@@ -54,20 +55,47 @@ pub struct Sample {
     pub groups: Vec<GroupCount>,
 }
 
-/// How many participants of one stakeholder group took part.
+impl Sample {
+    /// The number of participants: the total when given, otherwise the sum
+    /// of the group counts when every group has one (saturating at
+    /// `u32::MAX`), otherwise unknown.
+    pub fn size(&self) -> Option<u32> {
+        self.total.or_else(|| {
+            if self.groups.is_empty() {
+                return None;
+            }
+            self.groups
+                .iter()
+                .try_fold(0u32, |sum, g| g.count.map(|c| sum.saturating_add(c)))
+        })
+    }
+}
+
+/// A stakeholder group that took part, and how many of its members did when
+/// the study says.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct GroupCount {
     /// The stakeholder group.
     pub group: Stakeholder,
-    /// How many took part.
-    pub count: u32,
+    /// How many took part; absent when a study names the group without
+    /// giving its number (seed 002: 41 participants across four groups).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u32>,
 }
 
 impl GroupCount {
     /// `count` participants of `group`.
     pub fn new(group: Stakeholder, count: u32) -> Self {
-        GroupCount { group, count }
+        GroupCount {
+            group,
+            count: Some(count),
+        }
+    }
+
+    /// A group that took part in a number the study does not give.
+    pub fn uncounted(group: Stakeholder) -> Self {
+        GroupCount { group, count: None }
     }
 }

@@ -133,12 +133,7 @@ pub struct StudyColumn {
 
 impl StudyColumn {
     fn of(study: &Study) -> Self {
-        let sample = study.sample.as_ref().and_then(|s| {
-            s.total.or_else(|| {
-                (!s.groups.is_empty())
-                    .then(|| s.groups.iter().fold(0u32, |n, g| n.saturating_add(g.count)))
-            })
-        });
+        let sample = study.sample.as_ref().and_then(crate::study::Sample::size);
         StudyColumn {
             id: study.id,
             title: study.citation.title.clone(),

@@ -210,7 +210,7 @@ fn sample(rng: &mut Rng, groups: &[Stakeholder], listed: usize) -> Sample {
         let count = (in_group + rng.between(0, 2)) as u32;
         sample.groups.push(GroupCount::new(group.clone(), count));
     }
-    sample.total = Some(sample.groups.iter().map(|g| g.count).sum());
+    sample.total = Some(sample.groups.iter().filter_map(|g| g.count).sum());
     sample
 }
 

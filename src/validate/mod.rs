@@ -399,8 +399,12 @@ impl Validator {
         }
         let mut seen = HashMap::with_capacity(sample.groups.len());
         let mut sum: u64 = 0;
+        let mut uncounted = 0;
         for (i, g) in sample.groups.iter().enumerate() {
-            sum += u64::from(g.count);
+            match g.count {
+                Some(count) => sum += u64::from(count),
+                None => uncounted += 1,
+            }
             if let Some(first) = seen.insert(&g.group, i) {
                 self.report.push(Issue::error(
                     IssueCode::DuplicateGroup,
@@ -412,23 +416,32 @@ impl Validator {
                 ));
             }
             let n = listed.get(&g.group).copied().unwrap_or(0);
-            if n > u64::from(g.count) {
+            if let Some(count) = g.count.filter(|&c| n > u64::from(c)) {
                 self.report.push(Issue::error(
                     IssueCode::SampleSizeMismatch,
                     format!("/studies/{si}/sample/groups/{i}/count"),
                     format!(
                         "{} {} participants are listed, but the sample counts {}",
-                        n, g.group, g.count
+                        n, g.group, count
                     ),
                 ));
             }
         }
         if let Some(total) = sample.total {
-            if !sample.groups.is_empty() && sum != u64::from(total) {
+            let counted_all = !sample.groups.is_empty() && uncounted == 0;
+            if counted_all && sum != u64::from(total) {
                 self.report.push(Issue::error(
                     IssueCode::SampleSizeMismatch,
                     format!("/studies/{si}/sample/total"),
                     format!("the groups add up to {sum}, but the total is {total}"),
+                ));
+            } else if uncounted > 0 && sum > u64::from(total) {
+                self.report.push(Issue::error(
+                    IssueCode::SampleSizeMismatch,
+                    format!("/studies/{si}/sample/total"),
+                    format!(
+                        "the counted groups already add up to {sum}, more than the total of {total}"
+                    ),
                 ));
             }
             let n = study.participants.len() as u64;
@@ -620,14 +633,5 @@ impl Validator {
 }
 
 fn sample_total(study: &Study) -> Option<u32> {
-    let sample = study.sample.as_ref()?;
-    sample.total.or_else(|| {
-        (!sample.groups.is_empty()).then(|| {
-            sample
-                .groups
-                .iter()
-                .map(|g| g.count)
-                .fold(0u32, u32::saturating_add)
-        })
-    })
+    study.sample.as_ref()?.size()
 }

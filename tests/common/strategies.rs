@@ -407,7 +407,7 @@ pub fn study(style: Style) -> impl Strategy<Value = Study> {
         (
             option::of(notes),
             extensions(style),
-            (0u8..4, 0u32..5),
+            (0u8..5, 0u32..5),
             any::<u128>(),
             corruptions,
         ),
@@ -518,19 +518,25 @@ fn assemble(raw: RawStudy, style: Style) -> Study {
             let mut sample = Sample::default();
             for p in &study.participants {
                 match sample.groups.iter_mut().find(|g| g.group == p.group) {
-                    Some(g) => g.count += 1,
+                    Some(g) => g.count = g.count.map(|c| c + 1),
                     None => sample.groups.push(GroupCount::new(p.group.clone(), 1)),
                 }
             }
             match sample.groups.first_mut() {
-                Some(g) => g.count += unlisted,
+                Some(g) => g.count = g.count.map(|c| c + unlisted),
                 None if unlisted > 0 => sample
                     .groups
                     .push(GroupCount::new(Stakeholder::ServiceUser, unlisted)),
                 None => {}
             }
-            if mode == 3 {
+            if mode >= 3 {
                 sample.total = Some(total);
+            }
+            if mode == 4 {
+                // Groups named without their numbers, under a total.
+                for g in &mut sample.groups {
+                    g.count = None;
+                }
             }
             Some(sample)
         }
