@@ -226,8 +226,9 @@ fn marker(text: &'static str) -> Text {
 ///   listed participants can be some of the sample), and groups are filled
 ///   from the listed participants when they account for the whole total;
 /// - with groups but no total (the groups imply it), a group that has
-///   listed participants but no count, or is not named at all, gets their
-///   number, so the implied total still covers everyone listed;
+///   listed participants but is not named at all gets their number, so the
+///   implied total still covers everyone listed; a group named without a
+///   count stays uncounted (its listed members may be only some of it);
 /// - with both, validation already holds the listed participants to them.
 fn fill_sample(
     sample: Option<Sample>,
@@ -245,18 +246,11 @@ fn fill_sample(
             sample.groups = group_counts(participants);
         }
     } else if sample.total.is_none() {
-        // In order of first appearance, so the output is deterministic.
+        // In order of first appearance, so the output is deterministic. A
+        // group the study names without a count stays uncounted: its listed
+        // participants may be only some of its members, and turning a lower
+        // bound into a count could contradict an endorsement count.
         let listed = group_counts(participants);
-        // A named group without a count gets its listed number (a sample
-        // names a handful of groups, so the scan is short).
-        for g in &mut sample.groups {
-            if g.count.is_none() {
-                g.count = listed
-                    .iter()
-                    .find(|l| l.group == g.group)
-                    .and_then(|l| l.count);
-            }
-        }
         let named: HashSet<_> = sample.groups.iter().map(|g| g.group.clone()).collect();
         sample
             .groups
@@ -556,6 +550,32 @@ mod tests {
         assert_eq!(
             aggregate_finding(finding, &ids, &scrubber).endorsement_count,
             Some(2)
+        );
+    }
+
+    #[test]
+    fn a_group_named_without_a_count_stays_uncounted() {
+        // Regression (review): filling the count from the one listed member
+        // made the endorsement count of 5 exceed the sample.
+        let mut study = Study::new(Uuid::from_u128(1), crate::study::Citation::new(text("T")));
+        study.sample = Some(Sample {
+            total: None,
+            groups: vec![GroupCount::uncounted(Stakeholder::PeerWorker)],
+        });
+        study
+            .participants
+            .push(participant(2, "P1", Stakeholder::PeerWorker));
+        let mut finding = Finding::new(Uuid::from_u128(3), text("x"));
+        finding.endorsement_count = Some(5);
+        study.findings.push(finding);
+        let document = Document::new(vec![study]);
+        assert!(!document.validate().has_errors());
+        let redacted = document.redact(RedactionLevel::Aggregate);
+        assert!(!redacted.validate().has_errors(), "{}", redacted.validate());
+        let sample = redacted.studies[0].sample.as_ref().unwrap();
+        assert_eq!(
+            sample.groups,
+            [GroupCount::uncounted(Stakeholder::PeerWorker)]
         );
     }
 }

@@ -133,15 +133,22 @@ fn from_0_9(document: &mut Value) -> Result<(), MigrationError> {
         };
         for field in ["title", "authors", "year", "journal", "doi"] {
             if let Some(value) = study.remove(field) {
-                citation.insert(field.into(), value);
+                move_into(&mut citation, field, value, || {
+                    format!("/studies/{si}/citation/{field}")
+                })?;
             }
         }
         study.insert("citation".into(), Value::Object(citation));
 
         if let Some(participants) = study.get_mut("participants").and_then(Value::as_array_mut) {
-            for p in participants.iter_mut().filter_map(Value::as_object_mut) {
+            for (pi, p) in participants.iter_mut().enumerate() {
+                let Some(p) = p.as_object_mut() else {
+                    continue;
+                };
                 if let Some(code) = p.remove("pseudonym") {
-                    p.insert("code".into(), code);
+                    move_into(p, "code", code, || {
+                        format!("/studies/{si}/participants/{pi}/code")
+                    })?;
                 }
             }
         }
@@ -153,25 +160,53 @@ fn from_0_9(document: &mut Value) -> Result<(), MigrationError> {
             let Some(links) = finding.get_mut("concepts").and_then(Value::as_array_mut) else {
                 continue;
             };
-            for (li, link) in links
-                .iter_mut()
-                .filter_map(Value::as_object_mut)
-                .enumerate()
-            {
+            // Numbered before non-objects are skipped, so paths stay right.
+            for (li, link) in links.iter_mut().enumerate() {
+                let Some(link) = link.as_object_mut() else {
+                    continue;
+                };
                 let Some(concept) = link.remove("concept") else {
                     continue;
                 };
-                let mut path = format!("/studies/{si}/findings/{fi}/concepts/{li}");
+                let at = format!("/studies/{si}/findings/{fi}/concepts/{li}");
+                let mut path = at.clone();
                 pointer::push_segment(&mut path, "concept");
                 let Some((kind, code)) = concept.as_str().and_then(|c| c.split_once('/')) else {
                     return Err(fail(path, "expected a \"kind/code\" string"));
                 };
-                link.insert("kind".into(), Value::String(kind.into()));
-                link.insert("code".into(), Value::String(code.into()));
+                move_into(link, "kind", Value::String(kind.into()), || {
+                    format!("{at}/kind")
+                })?;
+                move_into(link, "code", Value::String(code.into()), || {
+                    format!("{at}/code")
+                })?;
             }
         }
     }
     Ok(())
+}
+
+/// Puts a value the 0.9 layout held elsewhere under `key`, refusing to
+/// overwrite a different value already there: migration never drops data.
+fn move_into(
+    object: &mut Map<String, Value>,
+    key: &str,
+    value: Value,
+    path: impl FnOnce() -> String,
+) -> Result<(), MigrationError> {
+    match object.get(key) {
+        Some(existing) if *existing != value => Err(MigrationError {
+            from: SchemaVersion::new(0, 9, 0),
+            path: path(),
+            message: format!(
+                "both the 0.9 field and the 1.0 field `{key}` are present with different values; keep one"
+            ),
+        }),
+        _ => {
+            object.insert(key.into(), value);
+            Ok(())
+        }
+    }
 }
 
 #[cfg(test)]
@@ -201,6 +236,35 @@ mod tests {
         ]}))
         .unwrap_err();
         assert_eq!(err.path, "/studies/0/findings/0/concepts/0/concept");
+    }
+
+    #[test]
+    fn conflicting_old_and_new_fields_are_errors_not_overwrites() {
+        let err = migrate(json!({"schema_version": "0.9.0", "studies": [
+            {"title": "Old", "citation": {"title": "Real title"}}
+        ]}))
+        .unwrap_err();
+        assert_eq!(err.path, "/studies/0/citation/title");
+        let err = migrate(json!({"schema_version": "0.9.0", "studies": [
+            {"participants": [7, {"code": "P1", "pseudonym": "Q9"}]}
+        ]}))
+        .unwrap_err();
+        assert_eq!(err.path, "/studies/0/participants/1/code");
+        // The same value in both places is not a conflict.
+        let ok = migrate(json!({"schema_version": "0.9.0", "studies": [
+            {"title": "Same", "citation": {"title": "Same"}}
+        ]}))
+        .unwrap();
+        assert_eq!(ok["studies"][0]["citation"]["title"], "Same");
+    }
+
+    #[test]
+    fn paths_count_non_object_entries() {
+        let err = migrate(json!({"schema_version": "0.9.0", "studies": [
+            {"findings": [{"concepts": [5, {"concept": "barrier"}]}]}
+        ]}))
+        .unwrap_err();
+        assert_eq!(err.path, "/studies/0/findings/0/concepts/1/concept");
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub struct Loaded {
 #[non_exhaustive]
 pub enum ReadError {
     /// The input is not valid JSON, or a value has the wrong shape.
-    #[error("{} (line {line}, column {column}): {message}", display_path(.path))]
+    #[error("{}{}: {message}", display_path(.path), position(*.line, *.column))]
     Json {
         /// JSON Pointer to the value being read when it failed (`""` = document).
         path: String,
@@ -74,6 +74,16 @@ pub enum ReadError {
     /// Migrating an older document failed.
     #[error(transparent)]
     Migration(#[from] MigrationError),
+}
+
+/// ` (line L, column C)`, or nothing when the error has no position (a
+/// migrated document is read from a value, not from text).
+fn position(line: usize, column: usize) -> String {
+    if line == 0 {
+        String::new()
+    } else {
+        format!(" (line {line}, column {column})")
+    }
 }
 
 fn display_path(path: &str) -> &str {
