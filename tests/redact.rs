@@ -128,10 +128,11 @@ proptest! {
 
     #[test]
     fn redacting_any_valid_document_gives_a_valid_one(doc in strategies::document(Style::ANY)) {
-        if !doc.validate().has_errors() {
-            for level in RedactionLevel::ALL {
-                check_shareable(&doc.redact(*level))?;
-            }
+        // Rejected, not skipped: proptest fails the test if too few generated
+        // documents are valid, so the property cannot pass vacuously.
+        prop_assume!(!doc.validate().has_errors());
+        for level in RedactionLevel::ALL {
+            check_shareable(&doc.redact(*level))?;
         }
     }
 }
