@@ -5,6 +5,38 @@
 //! and serde from that table, so the code a value is parsed from, displayed as
 //! and serialized as can never disagree.
 
+/// `Display`, `AsRef<str>`, `FromStr` and `Serialize` for a string newtype
+/// `T(Box<str>)` whose `T::new` checks its input: the text is displayed and
+/// serialized as is, and parsed through the same check as `new`.
+macro_rules! checked_string {
+    ($name:ident, $err:ty) => {
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = $err;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                $name::new(s)
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.0)
+            }
+        }
+    };
+}
+
 /// `Display`, `FromStr` and `Serialize` through the type's `code()` and
 /// `from_code()`, shared by both table macros so the three always agree.
 macro_rules! code_string_traits {

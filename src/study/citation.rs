@@ -1,10 +1,7 @@
 //! How a study is cited.
 
-use std::fmt;
-use std::str::FromStr;
-
 use chrono::NaiveDate;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::Text;
 
@@ -125,24 +122,7 @@ fn is_doi(s: &str) -> bool {
         && !suffix.chars().any(char::is_whitespace)
 }
 
-impl fmt::Display for Doi {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl FromStr for Doi {
-    type Err = InvalidDoi;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Doi::new(s)
-    }
-}
-
-impl Serialize for Doi {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
+checked_string!(Doi, InvalidDoi);
 
 impl<'de> Deserialize<'de> for Doi {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

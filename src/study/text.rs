@@ -1,10 +1,8 @@
 //! Text that must not be empty, and pseudonymous participant codes.
 
-use std::fmt;
 use std::ops::Deref;
-use std::str::FromStr;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Deserializer};
 
 /// A text field that cannot be empty or only whitespace (a title, a quote, a
 /// theme label).
@@ -55,25 +53,6 @@ impl Deref for Text {
     }
 }
 
-impl AsRef<str> for Text {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for Text {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl FromStr for Text {
-    type Err = EmptyText;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Text::new(s)
-    }
-}
-
 impl TryFrom<String> for Text {
     type Error = EmptyText;
     fn try_from(s: String) -> Result<Self, Self::Error> {
@@ -88,11 +67,7 @@ impl TryFrom<&str> for Text {
     }
 }
 
-impl Serialize for Text {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
+checked_string!(Text, EmptyText);
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -160,24 +135,7 @@ impl ParticipantCode {
     }
 }
 
-impl fmt::Display for ParticipantCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl FromStr for ParticipantCode {
-    type Err = InvalidParticipantCode;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        ParticipantCode::new(s)
-    }
-}
-
-impl Serialize for ParticipantCode {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
+checked_string!(ParticipantCode, InvalidParticipantCode);
 
 impl<'de> Deserialize<'de> for ParticipantCode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

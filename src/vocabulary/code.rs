@@ -2,9 +2,8 @@
 
 use std::borrow::Borrow;
 use std::fmt;
-use std::str::FromStr;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Deserializer};
 
 /// The longest code accepted, in bytes.
 ///
@@ -16,7 +15,7 @@ pub const MAX_CODE_LEN: usize = 64;
 /// A vocabulary code: `^[a-z][a-z0-9_]*$`, at most [`MAX_CODE_LEN`] bytes.
 ///
 /// Codes are the wire format of every vocabulary value. A `Code` can only be
-/// built through [`Code::new`] (or [`FromStr`] / serde), so holding one proves
+/// built through [`Code::new`] (or [`FromStr`](std::str::FromStr) / serde), so holding one proves
 /// it is well formed.
 ///
 /// ```
@@ -158,27 +157,11 @@ pub struct InvalidCode {
 
 impl InvalidCode {
     pub(crate) fn for_kind(kind: &'static str, code: &str, problem: CodeProblem) -> Self {
-        let mut end = code.len().min(200);
-        while !code.is_char_boundary(end) {
-            end -= 1;
-        }
         InvalidCode {
             kind: Some(kind),
-            code: code[..end].to_owned(),
+            code: crate::util::truncate(code, 200).to_owned(),
             problem,
         }
-    }
-}
-
-impl fmt::Display for Code {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl AsRef<str> for Code {
-    fn as_ref(&self) -> &str {
-        &self.0
     }
 }
 
@@ -188,19 +171,7 @@ impl Borrow<str> for Code {
     }
 }
 
-impl FromStr for Code {
-    type Err = InvalidCode;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Code::new(s)
-    }
-}
-
-impl Serialize for Code {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
+checked_string!(Code, InvalidCode);
 
 impl<'de> Deserialize<'de> for Code {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -98,13 +98,9 @@ pub struct UnknownCode {
 
 impl UnknownCode {
     pub(crate) fn new(kind: &'static str, code: &str, allowed: &'static [&'static str]) -> Self {
-        let mut end = code.len().min(200);
-        while !code.is_char_boundary(end) {
-            end -= 1;
-        }
         UnknownCode {
             kind,
-            code: code[..end].to_owned(),
+            code: crate::util::truncate(code, 200).to_owned(),
             allowed,
         }
     }
