@@ -17,13 +17,12 @@
 //! (unique ids, references that resolve, acyclic themes, sample counts that
 //! add up, plausible dates) are [`validate`](crate::validate())'s job.
 
+use schemars::Schema;
 use schemars::generate::SchemaSettings;
 use schemars::transform::RecursiveTransform;
-use schemars::{Schema, json_schema};
 use serde_json::Value;
 
 use crate::document::{CURRENT_VERSION, Document, SCHEMA_ID};
-use crate::vocabulary::{MAX_CODE_LEN, Vocabulary};
 
 /// The `$id` of the schema [`json_schema()`] returns: the document identifier
 /// plus the format's `MAJOR.MINOR`.
@@ -96,70 +95,6 @@ data belongs under `extensions`, with `namespace:name` keys. A well-formed vocab
 version does not know is valid: it is kept as written and reported as an \
 `unknown_vocabulary_code` warning.";
 
-/// The grammar of every vocabulary code, as an ECMA-262 pattern.
-pub(crate) const CODE_PATTERN: &str = "^[a-z][a-z0-9_]*$";
-
-/// A character class matching one character that is not whitespace in
-/// Rust's sense ([`char::is_whitespace`]). Regex `\S` will not do: ECMA-262
-/// counts U+FEFF as whitespace and U+0085 as not, Rust the other way round.
-pub(crate) fn non_whitespace_class() -> String {
-    let mut class = String::from("[^");
-    let mut chars = ('\0'..=char::MAX).filter(|c| c.is_whitespace()).peekable();
-    while let Some(start) = chars.next() {
-        let mut end = start;
-        while chars.peek().is_some_and(|&c| c as u32 == end as u32 + 1) {
-            end = chars.next().unwrap_or(end);
-        }
-        push_escaped(&mut class, start);
-        if end != start {
-            class.push('-');
-            push_escaped(&mut class, end);
-        }
-    }
-    class.push(']');
-    class
-}
-
-/// `\uXXXX`: every whitespace character is in the Basic Multilingual Plane,
-/// and the escape reads the same in ECMA-262 and Rust regex syntax.
-fn push_escaped(class: &mut String, c: char) {
-    use std::fmt::Write;
-    debug_assert!((c as u32) <= 0xFFFF);
-    let _ = write!(class, "\\u{:04X}", c as u32);
-}
-
-/// The schema of any well-formed code, known or not.
-pub(crate) fn code_schema(description: &str) -> Value {
-    serde_json::json!({
-        "description": description,
-        "type": "string",
-        "pattern": CODE_PATTERN,
-        "maxLength": MAX_CODE_LEN,
-    })
-}
-
-/// The schema of an open vocabulary: its known codes, or any other
-/// well-formed code (kept as written and reported as a warning).
-pub(crate) fn vocabulary_schema<T: Vocabulary>() -> Schema {
-    let known: Vec<&str> = T::all().iter().map(T::code).collect();
-    let kind = T::KIND;
-    json_schema!({
-        "description": format!(
-            "{} (vocabulary `{}`): a code string. The first branch lists the codes this version \
-             knows (defined in docs/codebook.md); any other code matching {CODE_PATTERN} of at \
-             most {MAX_CODE_LEN} bytes is also valid, kept as written and reported as an \
-             `unknown_vocabulary_code` warning.",
-            kind.label(),
-            kind.code()
-        ),
-        "type": "string",
-        "anyOf": [
-            { "title": "Known code", "enum": known },
-            code_schema("A code this version does not know.")
-        ],
-    })
-}
-
 /// Applied to every subschema once generation is done.
 fn finish(schema: &mut Schema) {
     spell_out_format(schema);
@@ -200,21 +135,5 @@ fn unwrap_description(schema: &mut Schema) {
             .map(|paragraph| paragraph.replace('\n', " "))
             .collect::<Vec<_>>()
             .join("\n\n");
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn non_whitespace_class_covers_rust_whitespace() {
-        let class = non_whitespace_class();
-        assert!(
-            class.starts_with("[^\\u0009-\\u000D\\u0020\\u0085\\u00A0"),
-            "{class}"
-        );
-        assert!(class.contains("\\u2000-\\u200A"), "{class}");
-        assert!(!class.contains("FEFF"), "{class}");
     }
 }

@@ -8,7 +8,7 @@
 use serde_json::{Map, Value};
 
 use super::{CURRENT_VERSION, SchemaVersion};
-use crate::validate::pointer;
+use crate::diagnostics::pointer;
 
 /// One step from a schema version to the next.
 #[derive(Clone, Copy, Debug)]

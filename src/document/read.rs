@@ -1,15 +1,16 @@
-//! Reading documents: version checks, migration, unknown-field reporting,
-//! error positions, then validation.
+//! Reading documents: version checks, migration, unknown-field reporting and
+//! error positions. Validation is the load step's job (`load.rs`).
 
 mod ignored;
 
 use std::cell::Cell;
-use std::io::Read;
 
 use serde::Deserialize;
 
-use super::{CURRENT_VERSION, Document, EnvelopeIn, MigrationError, SCHEMA_ID, SchemaVersion};
-use crate::validate::{Issue, IssueCode, Report, pointer};
+use super::envelope::EnvelopeIn;
+use super::{CURRENT_VERSION, MigrationError, SCHEMA_ID, SchemaVersion};
+use crate::diagnostics::{Issue, IssueCode, Report, pointer};
+use crate::study::Document;
 
 /// A document read and validated.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -121,41 +122,6 @@ impl ReadOptions {
     pub fn strict(mut self, strict: bool) -> Self {
         self.strict = strict;
         self
-    }
-
-    /// Reads and validates a document from a string.
-    ///
-    /// # Errors
-    ///
-    /// [`ReadError`] when there is no document to return; validation problems
-    /// are in [`Loaded::report`].
-    pub fn load_str(&self, json: &str) -> Result<Loaded, ReadError> {
-        self.load_slice(json.as_bytes())
-    }
-
-    /// Reads and validates a document from bytes (UTF-8 JSON; a leading
-    /// byte-order mark is skipped).
-    ///
-    /// # Errors
-    ///
-    /// As [`ReadOptions::load_str`].
-    pub fn load_slice(&self, json: &[u8]) -> Result<Loaded, ReadError> {
-        let mut loaded = self.parse_slice(json)?;
-        loaded.report.extend(loaded.document.validate().issues);
-        Ok(loaded)
-    }
-
-    /// Reads and validates a document from a reader. The input is read into
-    /// memory first: parsing from a buffer is several times faster than from
-    /// a stream, and documents are read whole anyway.
-    ///
-    /// # Errors
-    ///
-    /// As [`ReadOptions::load_str`], plus [`ReadError::Io`].
-    pub fn load_reader<R: Read>(&self, mut reader: R) -> Result<Loaded, ReadError> {
-        let mut buffer = Vec::new();
-        reader.read_to_end(&mut buffer)?;
-        self.load_slice(&buffer)
     }
 
     /// Reads a document without validating it: version checks, migration and
@@ -329,7 +295,7 @@ fn strip_position(e: &serde_json::Error) -> String {
 fn strict_value(json: &[u8]) -> Result<serde_json::Value, serde_json::Error> {
     use serde::de::DeserializeSeed;
     let mut de = serde_json::Deserializer::from_slice(json);
-    let value = crate::study::StrictValue.deserialize(&mut de)?;
+    let value = crate::util::json::StrictValue.deserialize(&mut de)?;
     de.end()?;
     Ok(value)
 }
@@ -343,32 +309,4 @@ fn header_version(json: &[u8]) -> Option<SchemaVersion> {
     }
     let header: Header = serde_json::from_slice(json).ok()?;
     header.schema_version?.as_str()?.parse().ok()
-}
-
-/// Reads and validates a document from a string with default options.
-///
-/// # Errors
-///
-/// [`ReadError`] when there is no document to return; validation problems
-/// are in [`Loaded::report`].
-pub fn from_str(json: &str) -> Result<Loaded, ReadError> {
-    ReadOptions::new().load_str(json)
-}
-
-/// Reads and validates a document from bytes with default options.
-///
-/// # Errors
-///
-/// As [`from_str`].
-pub fn from_slice(json: &[u8]) -> Result<Loaded, ReadError> {
-    ReadOptions::new().load_slice(json)
-}
-
-/// Reads and validates a document from a reader with default options.
-///
-/// # Errors
-///
-/// As [`from_str`], plus [`ReadError::Io`].
-pub fn from_reader<R: Read>(reader: R) -> Result<Loaded, ReadError> {
-    ReadOptions::new().load_reader(reader)
 }

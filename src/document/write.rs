@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::Document;
+use crate::study::Document;
 
 impl Document {
     /// Canonical pretty JSON: fields in fixed order, two-space indent, map

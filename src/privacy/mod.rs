@@ -1,10 +1,12 @@
-//! Personal data in free text: the detectors behind the
-//! `possible_personal_data` validation warning.
+//! Personal data: the detectors, the `possible_personal_data` lint built on
+//! them, and redaction for sharing.
 //!
-//! Crate-private for now: the public face of this module is the warning
-//! ([`IssueCode::PossiblePersonalData`](crate::validate::IssueCode::PossiblePersonalData)),
-//! so the detectors can be tuned without a breaking change.
+//! The detectors are crate-private: their public face is the warning
+//! ([`IssueCode::PossiblePersonalData`](crate::diagnostics::IssueCode::PossiblePersonalData)),
+//! so they can be tuned without a breaking change.
 
 mod detect;
+pub(crate) mod lint;
+pub mod redact;
 
-pub(crate) use detect::{PersonalData, scan};
+use detect::{PersonalData, scan};

@@ -145,7 +145,7 @@ impl schemars::JsonSchema for Doi {
         schemars::json_schema!({
             "description": "A Digital Object Identifier without a \"doi:\" or URL prefix: \"10.\", a registrant code of 4 to 9 digits with optional dotted sub-codes, \"/\", and a suffix without whitespace. Readers load any non-blank string here so that one typo does not reject a whole document, and validation reports it as an `invalid_doi` error.",
             "type": "string",
-            "pattern": format!("^10\\.[0-9]{{4,9}}(\\.[0-9]+)*/{}+$", crate::schema::non_whitespace_class()),
+            "pattern": format!("^10\\.[0-9]{{4,9}}(\\.[0-9]+)*/{}+$", crate::util::schema::non_whitespace_class()),
             "examples": ["10.1111/hex.13151"],
         })
     }

@@ -3,9 +3,10 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
-use serde_json::{Map, Number, Value};
+
+use crate::util::json::{StrictValue, duplicate_key};
 
 /// Tool-specific data under namespaced keys (`"nvivo:node_id"`,
 /// `"org.example.app:flags"`), carried through reading and writing untouched.
@@ -76,80 +77,6 @@ impl<'de> Deserialize<'de> for Extensions {
     }
 }
 
-fn duplicate_key<E: de::Error>(key: &str) -> E {
-    E::custom(format_args!(
-        "duplicate key {:?}: a key may appear only once in an object",
-        crate::util::truncate(key, 200)
-    ))
-}
-
-/// Deserializes any JSON into a [`Value`] as `Value::deserialize` does, except
-/// that a key repeated within one object is an error instead of the last copy
-/// silently replacing the others.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct StrictValue;
-
-impl<'de> DeserializeSeed<'de> for StrictValue {
-    type Value = Value;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for StrictValue {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::Number(v.into()))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::Number(v.into()))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-        // JSON has no NaN or infinity, so a parser never hands one over.
-        Ok(Number::from_f64(v).map_or(Value::Null, Value::Number))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_owned()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
-    }
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_none<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
-        while let Some(item) = seq.next_element_seed(StrictValue)? {
-            items.push(item);
-        }
-        Ok(Value::Array(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut members = Map::new();
-        while let Some(key) = map.next_key::<String>()? {
-            let value = map.next_value_seed(StrictValue)?;
-            if members.contains_key(&key) {
-                return Err(duplicate_key(&key));
-            }
-            members.insert(key, value);
-        }
-        Ok(Value::Object(members))
-    }
-}
-
 #[cfg(feature = "json-schema")]
 impl schemars::JsonSchema for Extensions {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -164,7 +91,7 @@ impl schemars::JsonSchema for Extensions {
             "description": "Tool-specific data, carried through reading and writing untouched. Keys are `namespace:name` (\"nvivo:node_id\", \"org.example.app:flags\"): a namespace of ASCII letters, digits, '.', '-' or '_' starting with a letter, a colon, and a non-empty name without whitespace. Values are any JSON.",
             "type": "object",
             "propertyNames": {
-                "pattern": format!("^[A-Za-z][A-Za-z0-9._-]*:{}+$", crate::schema::non_whitespace_class()),
+                "pattern": format!("^[A-Za-z][A-Za-z0-9._-]*:{}+$", crate::util::schema::non_whitespace_class()),
             },
         })
     }
@@ -173,6 +100,7 @@ impl schemars::JsonSchema for Extensions {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     #[test]
     fn namespaced_keys() {

@@ -291,7 +291,7 @@ impl schemars::JsonSchema for ConceptLink {
         concat!(module_path!(), "::ConceptLink").into()
     }
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        use crate::schema::code_schema;
+        use crate::vocabulary::schema::code_schema;
         let mut stance = generator.subschema_for::<Stance>();
         stance.insert(
             "description".into(),

@@ -21,6 +21,7 @@
 mod citation;
 mod data_source;
 mod design;
+mod document;
 mod excerpt;
 mod extensions;
 mod finding;
@@ -31,9 +32,9 @@ mod theme;
 pub use citation::{Citation, Doi, InvalidDoi};
 pub use data_source::DataSource;
 pub use design::{GroupCount, Sample, StudyDesign};
+pub use document::Document;
 pub use excerpt::Excerpt;
 pub use extensions::Extensions;
-pub(crate) use extensions::StrictValue;
 pub use finding::{Concept, ConceptLink, Finding};
 pub use participant::Participant;
 pub use text::{

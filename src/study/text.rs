@@ -157,7 +157,7 @@ impl schemars::JsonSchema for Text {
             "description": "Text that is not empty and not only whitespace; kept exactly as written (not trimmed).",
             "type": "string",
             "minLength": 1,
-            "pattern": crate::schema::non_whitespace_class(),
+            "pattern": crate::util::schema::non_whitespace_class(),
         })
     }
 }

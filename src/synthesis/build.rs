@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::{ConceptRow, EvidenceMatrix, StanceMark, StudyColumn, StudyEvidence};
 use crate::study::{Concept, Finding, Study};
-use crate::validate::id_hash::IdHashState;
+use crate::util::hash::IdHashState;
 use crate::vocabulary::{Basis, Stakeholder};
 
 /// A cell while it is being filled.

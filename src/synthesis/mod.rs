@@ -114,8 +114,7 @@ pub use summary::KindSummary;
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::document::Document;
-use crate::study::{Concept, Study, Text};
+use crate::study::{Concept, Document, Study, Text};
 
 /// A study as a column of the matrix.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

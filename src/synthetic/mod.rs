@@ -38,7 +38,7 @@ mod rng;
 mod study;
 mod words;
 
-use crate::document::Document;
+use crate::study::Document;
 
 /// The recipe for a synthetic document: a seed, a number of studies and a
 /// total number of excerpts.

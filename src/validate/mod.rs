@@ -26,22 +26,25 @@
 //! # Ok::<(), peer_support::document::ReadError>(())
 //! ```
 
-pub(crate) mod id_hash;
-mod issue;
-pub(crate) mod pointer;
-mod privacy;
-
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use uuid::Uuid;
 
-use id_hash::IdHashState;
-pub use issue::{Issue, IssueCode, Report, Severity};
-
-use crate::document::Document;
-use crate::study::{Extensions, Study};
+use crate::diagnostics::pointer;
+pub use crate::diagnostics::{Issue, IssueCode, Report, Severity};
+use crate::privacy;
+use crate::study::{Document, Extensions, Study};
+use crate::util::hash::IdHashState;
 use crate::vocabulary::Vocabulary;
+
+impl Document {
+    /// Validates the document: every issue, each with its severity, stable
+    /// code and JSON Pointer path. The same as [`validate`].
+    pub fn validate(&self) -> Report {
+        validate(self)
+    }
+}
 
 /// Validates a document, returning every issue found.
 pub fn validate(document: &Document) -> Report {
@@ -160,7 +163,7 @@ impl Validator {
         for (si, study) in document.studies.iter().enumerate() {
             self.study(si, study);
         }
-        privacy::check(document, &mut self.report);
+        privacy::lint::check(document, &mut self.report);
     }
 
     fn index_study(&mut self, si: usize, study: &Study) {

@@ -24,22 +24,27 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+#[macro_use]
+mod macros;
+
 mod barriers;
 mod basis;
-pub(crate) mod code;
+mod code;
 mod design;
 mod facilitators;
 mod frameworks;
 mod kind;
 mod outcomes;
 mod roles;
+#[cfg(feature = "json-schema")]
+pub(crate) mod schema;
 pub mod source;
 mod stance;
 mod values;
 
+pub use crate::util::code::{Code, CodeProblem, InvalidCode, MAX_CODE_LEN, UnknownCode};
 pub use barriers::Barrier;
 pub use basis::Basis;
-pub use code::{Code, CodeProblem, InvalidCode, MAX_CODE_LEN};
 pub use design::{Analysis, Method};
 pub use facilitators::Facilitator;
 pub use frameworks::{
@@ -81,27 +86,4 @@ pub trait Vocabulary:
     fn sources(&self) -> &'static [Source];
     /// The framework mappings, flattened (all `None` when there are none).
     fn mappings(&self) -> Mappings;
-}
-
-/// A code that is not one of a closed set's codes.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown {kind} code {code:?}; expected one of: {}", allowed.join(", "))]
-#[non_exhaustive]
-pub struct UnknownCode {
-    /// The closed set (`"CFIR domain"`).
-    pub kind: &'static str,
-    /// The rejected input, truncated to 200 bytes.
-    pub code: String,
-    /// Every code the set allows.
-    pub allowed: &'static [&'static str],
-}
-
-impl UnknownCode {
-    pub(crate) fn new(kind: &'static str, code: &str, allowed: &'static [&'static str]) -> Self {
-        UnknownCode {
-            kind,
-            code: crate::util::truncate(code, 200).to_owned(),
-            allowed,
-        }
-    }
 }

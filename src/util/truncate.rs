@@ -1,4 +1,4 @@
-//! Small helpers shared across modules.
+//! Bounded quoting of input in messages.
 
 /// The longest prefix of `s` of at most `max` bytes that ends on a char
 /// boundary, so error messages quoting hostile input stay small.

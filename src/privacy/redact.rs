@@ -82,10 +82,9 @@ use std::collections::{HashMap, HashSet};
 
 use uuid::Uuid;
 
-use crate::document::Document;
 use crate::study::{
-    DataSource, Excerpt, Extensions, Finding, GroupCount, Participant, Sample, Study, StudyDesign,
-    Text, Theme,
+    DataSource, Document, Excerpt, Extensions, Finding, GroupCount, Participant, Sample, Study,
+    StudyDesign, Text, Theme,
 };
 
 /// What replaces an excerpt's text at every level of redaction.

@@ -22,14 +22,13 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use super::{Issue, IssueCode, Report, pointer};
-use crate::document::Document;
-use crate::privacy::{PersonalData, scan};
-use crate::study::Extensions;
+use super::{PersonalData, scan};
+use crate::diagnostics::{Issue, IssueCode, Report, pointer};
+use crate::study::{Document, Extensions};
 
 /// Adds a warning to `report` for every free-text field of `document` that
 /// looks like it holds personal data.
-pub(super) fn check(document: &Document, report: &mut Report) {
+pub(crate) fn check(document: &Document, report: &mut Report) {
     extensions(&document.extensions, "/extensions", report);
     for (si, study) in document.studies.iter().enumerate() {
         let base = format!("/studies/{si}");

@@ -1,4 +1,4 @@
-//! A fast keyed hasher for the validator's id index.
+//! A fast keyed hasher for id sets and maps (the validator's index, synthesis).
 //!
 //! The index hashes several ids per excerpt (its own, its source, its
 //! speaker, the findings citing it), and with std's SipHash that hashing was

@@ -1,0 +1,47 @@
+//! The stable codes of validation issues.
+
+closed_codes! {
+    /// The stable, machine-readable code of a validation issue. Codes are part
+    /// of the public contract: tools match on them, so they never change.
+    #[non_exhaustive]
+    pub enum IssueCode: kind "issue code" {
+        /// Error: an id is used by more than one entity in the document.
+        DuplicateId = "duplicate_id", "Duplicate id",
+        /// Error: a reference names no entity of the study.
+        DanglingReference = "dangling_reference", "Dangling reference",
+        /// Error: a reference names an entity of the wrong kind.
+        WrongReferenceKind = "wrong_reference_kind", "Wrong reference kind",
+        /// Error: themes are their own ancestors.
+        CyclicTheme = "cyclic_theme", "Cyclic theme",
+        /// Error: sample counts disagree with each other or with the listed participants.
+        SampleSizeMismatch = "sample_size_mismatch", "Sample size mismatch",
+        /// Error: a stakeholder group appears twice in a sample.
+        DuplicateGroup = "duplicate_group", "Duplicate group",
+        /// Error: a finding is endorsed by more participants than the study had.
+        CountExceedsSample = "count_exceeds_sample", "Count exceeds sample",
+        /// Warning: a vocabulary code this version does not know (kept as written).
+        UnknownVocabularyCode = "unknown_vocabulary_code", "Unknown vocabulary code",
+        /// Warning: a concept link of a kind this version does not know, or not a concept kind.
+        UnknownConceptKind = "unknown_concept_kind", "Unknown concept kind",
+        /// Warning (error in strict mode): a field this version does not know; it was not loaded.
+        UnknownField = "unknown_field", "Unknown field",
+        /// Warning: the document is a newer minor version than this reader.
+        NewerMinorVersion = "newer_minor_version", "Newer minor version",
+        /// Warning: the document was migrated from an older schema version.
+        MigratedDocument = "migrated_document", "Migrated document",
+        /// Error: a DOI that is not DOI syntax.
+        InvalidDoi = "invalid_doi", "Invalid DOI",
+        /// Error: a date that cannot be right (data collected after publication, an implausible year).
+        DateOutOfRange = "date_out_of_range", "Date out of range",
+        /// Error: an interview round beyond the study's number of rounds.
+        RoundOutOfRange = "round_out_of_range", "Round out of range",
+        /// Error: an extension key without a `namespace:` prefix.
+        InvalidExtensionKey = "invalid_extension_key", "Invalid extension key",
+        /// Warning: an excerpt's participant is not among its source's participants.
+        ParticipantNotInSource = "participant_not_in_source", "Participant not in source",
+        /// Warning: free text that looks like personal data (email, phone, NHS number, postcode, date of birth).
+        PossiblePersonalData = "possible_personal_data", "Possible personal data",
+        /// Warning: the document holds no studies.
+        EmptyDocument = "empty_document", "Empty document",
+    }
+}

@@ -1,0 +1,32 @@
+//! The document value: the studies, and document-level extensions.
+
+use super::{Extensions, Study};
+
+/// A peer-support document: one or more studies and document-level extensions.
+///
+/// On the wire it also carries `schema` and `schema_version`; those belong to
+/// the format, not to the value: the writer always writes the current
+/// version and the reader checks them (see [`crate::document`]), so they are
+/// not fields here.
+///
+/// `Document` implements serde directly, which is the fastest way in (no
+/// unknown-field reporting, no migration); [`crate::from_str`] and the other
+/// readers add both, plus error positions and validation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Document {
+    /// The studies.
+    pub studies: Vec<Study>,
+    /// Tool-specific data.
+    pub extensions: Extensions,
+}
+
+impl Document {
+    /// A document holding `studies`.
+    pub fn new(studies: Vec<Study>) -> Self {
+        Document {
+            studies,
+            extensions: Extensions::new(),
+        }
+    }
+}
