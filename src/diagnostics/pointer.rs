@@ -1,6 +1,78 @@
 //! JSON Pointers (RFC 6901) for issue paths.
+//!
+//! Checks walk a document carrying a [`Path`]: a chain of segments on the
+//! stack that costs nothing to extend and is rendered as a pointer string
+//! only when an issue needs one.
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
+
+/// Where a value is in a document, as a chain of segments from the root.
+///
+/// Each step borrows its parent, so extending a path allocates nothing;
+/// [`Path::to_pointer`] renders it.
+#[derive(Clone, Debug)]
+pub(crate) struct Path<'a> {
+    parent: Option<&'a Path<'a>>,
+    segment: Segment<'a>,
+}
+
+/// One step of a [`Path`].
+#[derive(Clone, Copy, Debug)]
+enum Segment<'a> {
+    Root,
+    Key(&'a str),
+    Index(usize),
+}
+
+impl<'a> Path<'a> {
+    /// The whole document (`""`).
+    pub(crate) const ROOT: Path<'static> = Path {
+        parent: None,
+        segment: Segment::Root,
+    };
+
+    /// The member `key` of the object here.
+    pub(crate) fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path {
+            parent: Some(self),
+            segment: Segment::Key(key),
+        }
+    }
+
+    /// The element `index` of the array here.
+    pub(crate) fn index(&'a self, index: usize) -> Path<'a> {
+        Path {
+            parent: Some(self),
+            segment: Segment::Index(index),
+        }
+    }
+
+    /// The JSON Pointer, with `~` and `/` in keys escaped.
+    pub(crate) fn to_pointer(&self) -> String {
+        // Iterative, so a deep path cannot exhaust the stack.
+        let mut segments = Vec::new();
+        let mut at = Some(self);
+        while let Some(path) = at {
+            segments.push(path.segment);
+            at = path.parent;
+        }
+        let mut pointer = String::new();
+        for segment in segments.iter().rev() {
+            match *segment {
+                Segment::Root => {}
+                Segment::Key(key) => push_segment(&mut pointer, key),
+                Segment::Index(index) => push_index(&mut pointer, index),
+            }
+        }
+        pointer
+    }
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_pointer())
+    }
+}
 
 /// Appends `/segment` to `pointer`, escaping `~` as `~0` and `/` as `~1`.
 pub(crate) fn push_segment(pointer: &mut String, segment: &str) {
@@ -72,5 +144,18 @@ mod tests {
         push_index(&mut p, 3);
         push_segment(&mut p, "");
         assert_eq!(p, "/a~1b/m~0n/3/");
+    }
+
+    #[test]
+    fn paths_render_as_pointers() {
+        assert_eq!(Path::ROOT.to_pointer(), "");
+        let studies = Path::ROOT.key("studies");
+        let study = studies.index(2);
+        let ext = study.key("extensions");
+        assert_eq!(
+            ext.key("a/b~c").to_pointer(),
+            "/studies/2/extensions/a~1b~0c"
+        );
+        assert_eq!(study.to_string(), "/studies/2");
     }
 }

@@ -23,84 +23,31 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use super::{PersonalData, scan};
-use crate::diagnostics::{Issue, IssueCode, Report, pointer};
-use crate::study::{Document, Extensions};
+use crate::diagnostics::pointer::{self, Path};
+use crate::diagnostics::{Issue, IssueCode, Report};
+use crate::study::walk::{self, TextField, Visit};
+use crate::study::{Document, Extensions, Text};
 
 /// Adds a warning to `report` for every free-text field of `document` that
 /// looks like it holds personal data.
 pub(crate) fn check(document: &Document, report: &mut Report) {
-    extensions(&document.extensions, "/extensions", report);
-    for (si, study) in document.studies.iter().enumerate() {
-        let base = format!("/studies/{si}");
-        let at = |rest: std::fmt::Arguments<'_>| format!("{base}{rest}");
-        for (i, country) in study.countries.iter().enumerate() {
-            lint(
-                country,
-                "the country",
-                || at(format_args!("/countries/{i}")),
-                report,
-            );
+    walk::walk(document, &mut Lint { report });
+}
+
+struct Lint<'r> {
+    report: &'r mut Report,
+}
+
+impl<'d> Visit<'d> for Lint<'_> {
+    fn text(&mut self, field: TextField, text: &'d Text, path: &Path<'_>) {
+        // The public bibliographic record is not linted (see above).
+        if !field.is_bibliographic() {
+            lint(text, field.description(), || path.to_pointer(), self.report);
         }
-        for (i, aim) in study.aims.iter().enumerate() {
-            lint(aim, "the aim", || at(format_args!("/aims/{i}")), report);
-        }
-        for (i, excerpt) in study.excerpts.iter().enumerate() {
-            lint(
-                &excerpt.text,
-                "the excerpt",
-                || at(format_args!("/excerpts/{i}/text")),
-                report,
-            );
-            if let Some(location) = &excerpt.location {
-                lint(
-                    location,
-                    "the excerpt location",
-                    || at(format_args!("/excerpts/{i}/location")),
-                    report,
-                );
-            }
-        }
-        for (i, theme) in study.themes.iter().enumerate() {
-            lint(
-                &theme.label,
-                "the theme label",
-                || at(format_args!("/themes/{i}/label")),
-                report,
-            );
-            if let Some(description) = &theme.description {
-                lint(
-                    description,
-                    "the theme description",
-                    || at(format_args!("/themes/{i}/description")),
-                    report,
-                );
-            }
-        }
-        for (i, finding) in study.findings.iter().enumerate() {
-            lint(
-                &finding.statement,
-                "the finding statement",
-                || at(format_args!("/findings/{i}/statement")),
-                report,
-            );
-            if let Some(notes) = &finding.notes {
-                lint(
-                    notes,
-                    "the finding notes",
-                    || at(format_args!("/findings/{i}/notes")),
-                    report,
-                );
-            }
-            extensions(
-                &finding.extensions,
-                &at(format_args!("/findings/{i}/extensions")),
-                report,
-            );
-        }
-        if let Some(notes) = &study.notes {
-            lint(notes, "the notes", || at(format_args!("/notes")), report);
-        }
-        extensions(&study.extensions, &at(format_args!("/extensions")), report);
+    }
+
+    fn extensions(&mut self, extensions: &'d Extensions, path: &Path<'_>) {
+        lint_extensions(extensions, path, self.report);
     }
 }
 
@@ -175,7 +122,7 @@ enum Segment<'a> {
 /// Lints every string value and member name under `extensions`, walking the
 /// JSON with an explicit stack (no recursion, whatever the nesting) and
 /// building a pointer only for a value that is reported.
-fn extensions(extensions: &Extensions, base: &str, report: &mut Report) {
+fn lint_extensions(extensions: &Extensions, base: &Path<'_>, report: &mut Report) {
     // (value, depth, the segment leading to it)
     let mut stack: Vec<(&Value, usize, Segment<'_>)> = extensions
         .0
@@ -185,7 +132,7 @@ fn extensions(extensions: &Extensions, base: &str, report: &mut Report) {
         .collect();
     let mut path: Vec<Segment<'_>> = Vec::new();
     let pointer_to = |path: &[Segment<'_>]| {
-        let mut p = base.to_owned();
+        let mut p = base.to_pointer();
         for segment in path {
             match segment {
                 Segment::Key(k) => pointer::push_segment(&mut p, k),

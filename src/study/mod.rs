@@ -28,6 +28,7 @@ mod finding;
 mod participant;
 mod text;
 mod theme;
+pub(crate) mod walk;
 
 pub use citation::{Citation, Doi, InvalidDoi};
 pub use data_source::DataSource;

@@ -1,0 +1,298 @@
+//! One walk over a document that hands each text, code, concept link and
+//! extensions object to a visitor together with its path, so the checks that
+//! read them (validation's vocabulary and extension-key checks, the
+//! personal-data lint) share one traversal instead of each building pointers
+//! by hand.
+//!
+//! The order of the visits is the order those checks report in: the
+//! document's extensions first, then each study field by field; within a
+//! finding, its statement, basis, notes and extensions before the groups and
+//! concepts it reports.
+
+use super::{ConceptLink, Document, Extensions, Finding, Study, Text};
+use crate::diagnostics::pointer::Path;
+use crate::vocabulary::Vocabulary;
+
+/// Which text field a visited text is, for messages and for choosing which
+/// fields a check reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TextField {
+    CitationTitle,
+    CitationAuthor,
+    CitationJournal,
+    Country,
+    Aim,
+    ExcerptText,
+    ExcerptLocation,
+    ThemeLabel,
+    ThemeDescription,
+    FindingStatement,
+    FindingNotes,
+    StudyNotes,
+}
+
+impl TextField {
+    /// The field with its article, as messages name it ("the excerpt").
+    pub(crate) fn description(self) -> &'static str {
+        match self {
+            TextField::CitationTitle => "the title",
+            TextField::CitationAuthor => "the author",
+            TextField::CitationJournal => "the journal",
+            TextField::Country => "the country",
+            TextField::Aim => "the aim",
+            TextField::ExcerptText => "the excerpt",
+            TextField::ExcerptLocation => "the excerpt location",
+            TextField::ThemeLabel => "the theme label",
+            TextField::ThemeDescription => "the theme description",
+            TextField::FindingStatement => "the finding statement",
+            TextField::FindingNotes => "the finding notes",
+            TextField::StudyNotes => "the notes",
+        }
+    }
+
+    /// Whether the field is part of a published paper's bibliographic record
+    /// (title, authors, journal) rather than text the encoder or the
+    /// participants wrote.
+    pub(crate) fn is_bibliographic(self) -> bool {
+        matches!(
+            self,
+            TextField::CitationTitle | TextField::CitationAuthor | TextField::CitationJournal
+        )
+    }
+}
+
+/// What a check does with the parts of a document; every method does
+/// nothing by default.
+pub(crate) trait Visit<'d> {
+    /// A text field.
+    fn text(&mut self, _field: TextField, _text: &'d Text, _path: &Path<'_>) {}
+    /// A vocabulary value in a code position (a concept link's stance
+    /// included, its concept not: see [`Visit::concept`]).
+    fn code<V: Vocabulary>(&mut self, _value: &'d V, _path: &Path<'_>) {}
+    /// A finding's concept link; `path` points at the link.
+    fn concept(&mut self, _link: &'d ConceptLink, _path: &Path<'_>) {}
+    /// An extensions object.
+    fn extensions(&mut self, _extensions: &'d Extensions, _path: &Path<'_>) {}
+}
+
+/// Visits the whole document: its extensions, then every study.
+pub(crate) fn walk<'d>(document: &'d Document, visitor: &mut impl Visit<'d>) {
+    let root = Path::ROOT;
+    visitor.extensions(&document.extensions, &root.key("extensions"));
+    let studies = root.key("studies");
+    for (i, study) in document.studies.iter().enumerate() {
+        walk_study(study, &studies.index(i), visitor);
+    }
+}
+
+/// Visits one study, at `path`.
+pub(crate) fn walk_study<'d>(study: &'d Study, path: &Path<'_>, visitor: &mut impl Visit<'d>) {
+    let citation = path.key("citation");
+    let c = &study.citation;
+    visitor.text(TextField::CitationTitle, &c.title, &citation.key("title"));
+    texts(
+        TextField::CitationAuthor,
+        &c.authors,
+        &citation.key("authors"),
+        visitor,
+    );
+    if let Some(journal) = &c.journal {
+        visitor.text(
+            TextField::CitationJournal,
+            journal,
+            &citation.key("journal"),
+        );
+    }
+    texts(
+        TextField::Country,
+        &study.countries,
+        &path.key("countries"),
+        visitor,
+    );
+    texts(TextField::Aim, &study.aims, &path.key("aims"), visitor);
+    let design = path.key("design");
+    codes(&study.design.methods, &design.key("methods"), visitor);
+    codes(&study.design.analyses, &design.key("analyses"), visitor);
+    codes(&study.settings, &path.key("settings"), visitor);
+    if let Some(sample) = &study.sample {
+        let groups = path.key("sample");
+        let groups = groups.key("groups");
+        for (i, g) in sample.groups.iter().enumerate() {
+            visitor.code(&g.group, &groups.index(i).key("group"));
+        }
+    }
+    let participants = path.key("participants");
+    for (i, p) in study.participants.iter().enumerate() {
+        let at = participants.index(i);
+        visitor.code(&p.group, &at.key("group"));
+        optional_code(&p.role_title, &at.key("role_title"), visitor);
+        optional_code(&p.setting, &at.key("setting"), visitor);
+        optional_code(&p.employment, &at.key("employment"), visitor);
+    }
+    let sources = path.key("sources");
+    for (i, s) in study.sources.iter().enumerate() {
+        optional_code(&s.method, &sources.index(i).key("method"), visitor);
+    }
+    let excerpts = path.key("excerpts");
+    for (i, e) in study.excerpts.iter().enumerate() {
+        let at = excerpts.index(i);
+        visitor.text(TextField::ExcerptText, &e.text, &at.key("text"));
+        optional_text(
+            TextField::ExcerptLocation,
+            &e.location,
+            &at.key("location"),
+            visitor,
+        );
+    }
+    let themes = path.key("themes");
+    for (i, t) in study.themes.iter().enumerate() {
+        let at = themes.index(i);
+        visitor.text(TextField::ThemeLabel, &t.label, &at.key("label"));
+        optional_text(
+            TextField::ThemeDescription,
+            &t.description,
+            &at.key("description"),
+            visitor,
+        );
+    }
+    let findings = path.key("findings");
+    for (i, f) in study.findings.iter().enumerate() {
+        walk_finding(f, &findings.index(i), visitor);
+    }
+    optional_text(
+        TextField::StudyNotes,
+        &study.notes,
+        &path.key("notes"),
+        visitor,
+    );
+    visitor.extensions(&study.extensions, &path.key("extensions"));
+}
+
+fn walk_finding<'d>(finding: &'d Finding, path: &Path<'_>, visitor: &mut impl Visit<'d>) {
+    visitor.text(
+        TextField::FindingStatement,
+        &finding.statement,
+        &path.key("statement"),
+    );
+    optional_code(&finding.basis, &path.key("basis"), visitor);
+    optional_text(
+        TextField::FindingNotes,
+        &finding.notes,
+        &path.key("notes"),
+        visitor,
+    );
+    visitor.extensions(&finding.extensions, &path.key("extensions"));
+    codes(&finding.reported_by, &path.key("reported_by"), visitor);
+    let concepts = path.key("concepts");
+    for (i, link) in finding.concepts.iter().enumerate() {
+        let at = concepts.index(i);
+        visitor.code(&link.stance, &at.key("stance"));
+        visitor.concept(link, &at);
+    }
+}
+
+fn texts<'d>(field: TextField, texts: &'d [Text], path: &Path<'_>, visitor: &mut impl Visit<'d>) {
+    for (i, text) in texts.iter().enumerate() {
+        visitor.text(field, text, &path.index(i));
+    }
+}
+
+fn optional_text<'d>(
+    field: TextField,
+    text: &'d Option<Text>,
+    path: &Path<'_>,
+    visitor: &mut impl Visit<'d>,
+) {
+    if let Some(text) = text {
+        visitor.text(field, text, path);
+    }
+}
+
+fn codes<'d, V: Vocabulary>(values: &'d [V], path: &Path<'_>, visitor: &mut impl Visit<'d>) {
+    for (i, value) in values.iter().enumerate() {
+        visitor.code(value, &path.index(i));
+    }
+}
+
+fn optional_code<'d, V: Vocabulary>(
+    value: &'d Option<V>,
+    path: &Path<'_>,
+    visitor: &mut impl Visit<'d>,
+) {
+    if let Some(value) = value {
+        visitor.code(value, path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::study::{Citation, Excerpt};
+    use crate::vocabulary::{Facilitator, Stance};
+    use uuid::Uuid;
+
+    /// Records every visit as (what, path).
+    #[derive(Default)]
+    struct Record(Vec<(String, String)>);
+
+    impl<'d> Visit<'d> for Record {
+        fn text(&mut self, field: TextField, _: &'d Text, path: &Path<'_>) {
+            self.0
+                .push((field.description().to_owned(), path.to_pointer()));
+        }
+        fn code<V: Vocabulary>(&mut self, value: &'d V, path: &Path<'_>) {
+            self.0.push((value.code().to_owned(), path.to_pointer()));
+        }
+        fn concept(&mut self, link: &'d ConceptLink, path: &Path<'_>) {
+            self.0
+                .push((link.concept.code().to_owned(), path.to_pointer()));
+        }
+        fn extensions(&mut self, _: &'d Extensions, path: &Path<'_>) {
+            self.0.push(("extensions".to_owned(), path.to_pointer()));
+        }
+    }
+
+    #[test]
+    fn visits_every_part_with_its_path_in_report_order() {
+        let text = |s: &str| Text::new(s).unwrap();
+        let mut study = Study::new(Uuid::from_u128(1), Citation::new(text("T")));
+        study.aims.push(text("aim"));
+        study.excerpts.push(Excerpt::new(
+            Uuid::from_u128(2),
+            text("q"),
+            Uuid::from_u128(3),
+        ));
+        let mut finding = Finding::new(Uuid::from_u128(4), text("s"));
+        finding.concepts.push(ConceptLink::new(
+            Facilitator::Supervision,
+            Stance::Facilitator,
+        ));
+        finding.notes = Some(text("n"));
+        study.findings.push(finding);
+        let document = Document::new(vec![study.clone(), study]);
+        let mut record = Record::default();
+        walk(&document, &mut record);
+        let visits: Vec<(&str, &str)> = record
+            .0
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        assert_eq!(
+            &visits[..10],
+            [
+                ("extensions", "/extensions"),
+                ("the title", "/studies/0/citation/title"),
+                ("the aim", "/studies/0/aims/0"),
+                ("the excerpt", "/studies/0/excerpts/0/text"),
+                ("the finding statement", "/studies/0/findings/0/statement"),
+                ("the finding notes", "/studies/0/findings/0/notes"),
+                ("extensions", "/studies/0/findings/0/extensions"),
+                ("facilitator", "/studies/0/findings/0/concepts/0/stance"),
+                ("supervision", "/studies/0/findings/0/concepts/0"),
+                ("extensions", "/studies/0/extensions"),
+            ]
+        );
+        assert_eq!(visits.len(), 19);
+        assert_eq!(visits[10], ("the title", "/studies/1/citation/title"));
+    }
+}
