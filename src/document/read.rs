@@ -1,11 +1,15 @@
 //! Reading documents: version checks, migration, unknown-field reporting and
 //! error positions. Validation is the load step's job (`load.rs`).
 
-mod ignored;
+mod hooks;
+mod wrap;
 
 use std::cell::Cell;
 
 use serde::Deserialize;
+
+use hooks::{ReadAll, StopAtIgnored};
+use wrap::Wrap;
 
 use super::envelope::EnvelopeIn;
 use super::{CURRENT_VERSION, MigrationError, SCHEMA_ID, SchemaVersion};
@@ -243,7 +247,7 @@ impl ReadOptions {
 fn deserialize_untracked(json: &[u8]) -> Option<EnvelopeIn> {
     let ignored = Cell::new(false);
     let mut de = serde_json::Deserializer::from_slice(json);
-    let envelope = EnvelopeIn::deserialize(ignored::Flag::new(&mut de, &ignored)).ok()?;
+    let envelope = EnvelopeIn::deserialize(Wrap::new(&mut de, StopAtIgnored(&ignored))).ok()?;
     de.end().ok()?;
     (!ignored.get() && envelope.schema_version >= CURRENT_VERSION).then_some(envelope)
 }
@@ -262,9 +266,8 @@ where
     let mut record = |path: serde_ignored::Path<'_>| {
         unknown.push(pointer::from_ignored_path(&path));
     };
-    // Innermost, the adapter only makes structs objects-only (see ignored.rs).
-    let seen = Cell::new(false);
-    let objects_only = ignored::Flag::observe(deserializer, &seen);
+    // Innermost, the adapter only makes structs objects-only (see hooks.rs).
+    let objects_only = Wrap::new(deserializer, ReadAll);
     let ignored = serde_ignored::Deserializer::new(objects_only, &mut record);
     let tracked = serde_path_to_error::Deserializer::new(ignored, &mut track);
     EnvelopeIn::deserialize(tracked)

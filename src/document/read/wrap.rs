@@ -1,62 +1,55 @@
-//! A deserializer adapter that only notes *whether* any value was ignored.
+//! A deserializer adapter that forwards everything to the deserializer it
+//! wraps, through every nested visitor, seed and access, and hands the two
+//! calls the reader cares about to a [`Hook`]: `deserialize_struct` and
+//! `deserialize_ignored_any`.
 //!
 //! Derived `Deserialize` impls skip a field they do not know by calling
-//! `deserialize_ignored_any` on its value, and that call is the only thing
-//! `serde_ignored` reports. This adapter intercepts exactly that call, the
-//! same way, but keeps no path: no key is copied and nothing is allocated,
-//! so wrapping the happy path costs next to nothing. When it meets an
-//! ignored value it stops the parse, and the reader parses again with
-//! `serde_ignored` to learn where.
-//!
-//! It also reads every struct as a JSON object only. serde's derived
-//! `Deserialize` would also take a struct written as an array of its field
-//! values (`["urn:peer-support:study-document", "1.0.0", []]`), which the
-//! format does not allow; sending `deserialize_struct` to `deserialize_map`
-//! makes such input a type error with its position. The tracked path uses
-//! the adapter in its observing mode ([`Flag::observe`]) for that alone.
+//! `deserialize_ignored_any` on its value (the call `serde_ignored` reports),
+//! and read a struct through `deserialize_struct`; intercepting those two is
+//! all the reader's passes need (see `hooks.rs`).
 
-use std::cell::Cell;
 use std::fmt;
 
 use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
 };
 
-/// Wraps a deserializer, visitor, access or seed, setting `ignored` when any
-/// value below it is skipped as unknown.
-pub(super) struct Flag<'a, X> {
-    inner: X,
-    ignored: &'a Cell<bool>,
-    /// Stop the parse at the first ignored value (the untracked pass), or
-    /// only note it and read on (the tracked pass, where serde_ignored,
-    /// wrapped around this adapter, records the paths).
-    stop: bool,
+/// What a pass does at the two calls it intercepts.
+pub(super) trait Hook: Copy {
+    /// Reads a struct (derived impls call `deserialize_struct`).
+    fn deserialize_struct<'de, D: Deserializer<'de>, V: Visitor<'de>>(
+        self,
+        deserializer: D,
+        name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error>;
+
+    /// Reads a value the type does not know and skips.
+    fn deserialize_ignored_any<'de, D: Deserializer<'de>, V: Visitor<'de>>(
+        self,
+        deserializer: D,
+        visitor: V,
+    ) -> Result<V::Value, D::Error>;
 }
 
-impl<'a, X> Flag<'a, X> {
-    /// The untracked pass: stops at the first ignored value.
-    pub(super) fn new(inner: X, ignored: &'a Cell<bool>) -> Self {
-        Flag {
-            inner,
-            ignored,
-            stop: true,
-        }
+/// Wraps a deserializer, visitor, access or seed, carrying the hook to every
+/// value below it.
+pub(super) struct Wrap<X, H> {
+    inner: X,
+    hook: H,
+}
+
+impl<X, H: Hook> Wrap<X, H> {
+    /// Wraps `inner`.
+    pub(super) fn new(inner: X, hook: H) -> Self {
+        Wrap { inner, hook }
     }
 
-    /// The tracked pass: reads everything, structs as objects only.
-    pub(super) fn observe(inner: X, ignored: &'a Cell<bool>) -> Self {
-        Flag {
+    fn wrap<Y>(&self, inner: Y) -> Wrap<Y, H> {
+        Wrap {
             inner,
-            ignored,
-            stop: false,
-        }
-    }
-
-    fn wrap<Y>(&self, inner: Y) -> Flag<'a, Y> {
-        Flag {
-            inner,
-            ignored: self.ignored,
-            stop: self.stop,
+            hook: self.hook,
         }
     }
 }
@@ -71,7 +64,7 @@ macro_rules! forward_deserialize {
     )*};
 }
 
-impl<'de, D: Deserializer<'de>> Deserializer<'de> for Flag<'_, D> {
+impl<'de, D: Deserializer<'de>, H: Hook> Deserializer<'de> for Wrap<D, H> {
     type Error = D::Error;
 
     forward_deserialize! {
@@ -106,28 +99,20 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Flag<'_, D> {
         deserialize_identifier();
     }
 
-    /// Notes the ignored value and stops the parse there: the reader will
-    /// parse again with paths, so reading on would be wasted. The flag stays
-    /// set even if some `Deserialize` impl were to swallow the error.
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-        self.ignored.set(true);
-        if self.stop {
-            Err(de::Error::custom("a value was ignored"))
-        } else {
-            self.inner.deserialize_ignored_any(visitor)
-        }
+        let visitor = self.wrap(visitor);
+        self.hook.deserialize_ignored_any(self.inner, visitor)
     }
 
-    /// A struct is an object: reading it as a map refuses the array form
-    /// serde would otherwise accept.
     fn deserialize_struct<V: Visitor<'de>>(
         self,
-        _name: &'static str,
-        _fields: &'static [&'static str],
+        name: &'static str,
+        fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, D::Error> {
         let visitor = self.wrap(visitor);
-        self.inner.deserialize_map(visitor)
+        self.hook
+            .deserialize_struct(self.inner, name, fields, visitor)
     }
 
     fn is_human_readable(&self) -> bool {
@@ -144,7 +129,7 @@ macro_rules! forward_visit {
     )*};
 }
 
-impl<'de, V: Visitor<'de>> Visitor<'de> for Flag<'_, V> {
+impl<'de, V: Visitor<'de>, H: Hook> Visitor<'de> for Wrap<V, H> {
     type Value = V::Value;
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -205,7 +190,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Flag<'_, V> {
     }
 }
 
-impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Flag<'_, S> {
+impl<'de, S: DeserializeSeed<'de>, H: Hook> DeserializeSeed<'de> for Wrap<S, H> {
     type Value = S::Value;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<S::Value, D::Error> {
@@ -214,7 +199,7 @@ impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Flag<'_, S> {
     }
 }
 
-impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Flag<'_, A> {
+impl<'de, A: SeqAccess<'de>, H: Hook> SeqAccess<'de> for Wrap<A, H> {
     type Error = A::Error;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(
@@ -230,7 +215,7 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Flag<'_, A> {
     }
 }
 
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for Flag<'_, A> {
+impl<'de, A: MapAccess<'de>, H: Hook> MapAccess<'de> for Wrap<A, H> {
     type Error = A::Error;
 
     /// Keys are identifiers or strings: nothing in them can be ignored.
@@ -251,28 +236,27 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Flag<'_, A> {
     }
 }
 
-impl<'a, 'de, A: EnumAccess<'de>> EnumAccess<'de> for Flag<'a, A> {
+impl<'de, A: EnumAccess<'de>, H: Hook> EnumAccess<'de> for Wrap<A, H> {
     type Error = A::Error;
-    type Variant = Flag<'a, A::Variant>;
+    type Variant = Wrap<A::Variant, H>;
 
     fn variant_seed<T: DeserializeSeed<'de>>(
         self,
         seed: T,
     ) -> Result<(T::Value, Self::Variant), A::Error> {
-        let (ignored, stop) = (self.ignored, self.stop);
+        let hook = self.hook;
         let (value, variant) = self.inner.variant_seed(seed)?;
         Ok((
             value,
-            Flag {
+            Wrap {
                 inner: variant,
-                ignored,
-                stop,
+                hook,
             },
         ))
     }
 }
 
-impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Flag<'_, A> {
+impl<'de, A: VariantAccess<'de>, H: Hook> VariantAccess<'de> for Wrap<A, H> {
     type Error = A::Error;
 
     fn unit_variant(self) -> Result<(), A::Error> {
@@ -296,74 +280,5 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Flag<'_, A> {
     ) -> Result<V::Value, A::Error> {
         let visitor = self.wrap(visitor);
         self.inner.struct_variant(fields, visitor)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde::Deserialize;
-
-    #[derive(Debug, Deserialize, PartialEq)]
-    struct Inner {
-        a: u32,
-        #[serde(default)]
-        b: Option<Vec<String>>,
-    }
-
-    #[derive(Debug, Deserialize, PartialEq)]
-    #[serde(tag = "t")]
-    enum Tagged {
-        One { x: u8 },
-    }
-
-    #[derive(Debug, Deserialize, PartialEq)]
-    struct Outer {
-        inner: Vec<Inner>,
-        #[serde(default)]
-        tagged: Option<Tagged>,
-        #[serde(default)]
-        value: Option<serde_json::Value>,
-    }
-
-    /// The value when nothing was ignored, and whether something was.
-    fn flagged(json: &str) -> (Option<Outer>, bool) {
-        let ignored = Cell::new(false);
-        let mut de = serde_json::Deserializer::from_str(json);
-        let outer = Outer::deserialize(Flag::new(&mut de, &ignored));
-        assert_eq!(outer.is_err(), ignored.get(), "{json}");
-        (outer.ok(), ignored.get())
-    }
-
-    fn reported(json: &str) -> Vec<String> {
-        let mut paths = Vec::new();
-        let _: Outer =
-            serde_ignored::deserialize(&mut serde_json::Deserializer::from_str(json), |path| {
-                paths.push(path.to_string())
-            })
-            .unwrap();
-        paths
-    }
-
-    #[test]
-    fn flags_exactly_when_serde_ignored_reports() {
-        for json in [
-            r#"{"inner": [{"a": 1}]}"#,
-            r#"{"inner": [{"a": 1, "b": ["x"]}], "value": {"any": [1, {"deep": true}]}}"#,
-            r#"{"inner": [], "tagged": {"t": "One", "x": 3}}"#,
-            r#"{"inner": [{"a": 1, "zzz": {"nested": [1, 2]}}]}"#,
-            r#"{"inner": [{"a": 1}], "extra": null}"#,
-            r#"{"inner": [{"a": 1}, {"a": 2, "b": null, "c": 3}]}"#,
-        ] {
-            let (value, flag) = flagged(json);
-            let paths = reported(json);
-            assert_eq!(flag, !paths.is_empty(), "{json}: {paths:?}");
-            let Some(value) = value else { continue };
-            assert_eq!(
-                value,
-                serde_json::from_str::<Outer>(json).unwrap(),
-                "{json}"
-            );
-        }
     }
 }

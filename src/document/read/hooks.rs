@@ -1,0 +1,161 @@
+//! The reader's passes, as hooks on the forwarding adapter (`wrap.rs`):
+//! what each does when a value is ignored, and the rule both apply to
+//! structs.
+
+use std::cell::Cell;
+
+use serde::de::{self, Deserializer, Visitor};
+
+use super::wrap::Hook;
+
+/// A struct is a JSON object. serde's derived `Deserialize` would also take a
+/// struct written as an array of its field values
+/// (`["urn:peer-support:study-document", "1.0.0", []]`), which the format
+/// does not allow; reading it as a map makes such input a type error with
+/// its position.
+fn struct_as_object<'de, D: Deserializer<'de>, V: Visitor<'de>>(
+    deserializer: D,
+    visitor: V,
+) -> Result<V::Value, D::Error> {
+    deserializer.deserialize_map(visitor)
+}
+
+/// The fast pass: sets the flag at the first ignored value and stops the
+/// parse there, since the reader will parse again with paths. No key is
+/// copied and nothing is allocated, so the happy path costs next to nothing.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct StopAtIgnored<'a>(pub(super) &'a Cell<bool>);
+
+impl Hook for StopAtIgnored<'_> {
+    fn deserialize_struct<'de, D: Deserializer<'de>, V: Visitor<'de>>(
+        self,
+        deserializer: D,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        struct_as_object(deserializer, visitor)
+    }
+
+    /// The flag stays set even if some `Deserialize` impl were to swallow
+    /// the error.
+    fn deserialize_ignored_any<'de, D: Deserializer<'de>, V: Visitor<'de>>(
+        self,
+        _deserializer: D,
+        _visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.set(true);
+        Err(de::Error::custom("a value was ignored"))
+    }
+}
+
+/// The tracked pass: reads everything (serde_ignored, wrapped around this
+/// adapter, records where values were ignored).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct ReadAll;
+
+impl Hook for ReadAll {
+    fn deserialize_struct<'de, D: Deserializer<'de>, V: Visitor<'de>>(
+        self,
+        deserializer: D,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        struct_as_object(deserializer, visitor)
+    }
+
+    fn deserialize_ignored_any<'de, D: Deserializer<'de>, V: Visitor<'de>>(
+        self,
+        deserializer: D,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        deserializer.deserialize_ignored_any(visitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::read::wrap::Wrap;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct Inner {
+        a: u32,
+        #[serde(default)]
+        b: Option<Vec<String>>,
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(tag = "t")]
+    enum Tagged {
+        One { x: u8 },
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct Outer {
+        inner: Vec<Inner>,
+        #[serde(default)]
+        tagged: Option<Tagged>,
+        #[serde(default)]
+        value: Option<serde_json::Value>,
+    }
+
+    /// The value when nothing was ignored, and whether something was.
+    fn flagged(json: &str) -> (Option<Outer>, bool) {
+        let ignored = Cell::new(false);
+        let mut de = serde_json::Deserializer::from_str(json);
+        let outer = Outer::deserialize(Wrap::new(&mut de, StopAtIgnored(&ignored)));
+        assert_eq!(outer.is_err(), ignored.get(), "{json}");
+        (outer.ok(), ignored.get())
+    }
+
+    fn reported(json: &str) -> Vec<String> {
+        let mut paths = Vec::new();
+        let _: Outer =
+            serde_ignored::deserialize(&mut serde_json::Deserializer::from_str(json), |path| {
+                paths.push(path.to_string())
+            })
+            .unwrap();
+        paths
+    }
+
+    #[test]
+    fn flags_exactly_when_serde_ignored_reports() {
+        for json in [
+            r#"{"inner": [{"a": 1}]}"#,
+            r#"{"inner": [{"a": 1, "b": ["x"]}], "value": {"any": [1, {"deep": true}]}}"#,
+            r#"{"inner": [], "tagged": {"t": "One", "x": 3}}"#,
+            r#"{"inner": [{"a": 1, "zzz": {"nested": [1, 2]}}]}"#,
+            r#"{"inner": [{"a": 1}], "extra": null}"#,
+            r#"{"inner": [{"a": 1}, {"a": 2, "b": null, "c": 3}]}"#,
+        ] {
+            let (value, flag) = flagged(json);
+            let paths = reported(json);
+            assert_eq!(flag, !paths.is_empty(), "{json}: {paths:?}");
+            let Some(value) = value else { continue };
+            assert_eq!(
+                value,
+                serde_json::from_str::<Outer>(json).unwrap(),
+                "{json}"
+            );
+        }
+    }
+
+    #[test]
+    fn structs_are_objects_only_in_both_passes() {
+        let json = r#"{"inner": [[1, null]]}"#;
+        assert!(
+            serde_json::from_str::<Outer>(json).is_ok(),
+            "serde's derive takes arrays"
+        );
+        let ignored = Cell::new(false);
+        let mut de = serde_json::Deserializer::from_str(json);
+        let err = Outer::deserialize(Wrap::new(&mut de, StopAtIgnored(&ignored))).unwrap_err();
+        assert!(err.to_string().contains("invalid type: sequence"), "{err}");
+        let mut de = serde_json::Deserializer::from_str(json);
+        let err = Outer::deserialize(Wrap::new(&mut de, ReadAll)).unwrap_err();
+        assert!(err.to_string().contains("invalid type: sequence"), "{err}");
+    }
+}
