@@ -3,8 +3,8 @@
 //! canonical writing, and cross-study synthesis.
 //!
 //! ```text
-//! cargo bench --bench corpus                                # every size (GBs of RAM at 1M)
-//! PEER_SUPPORT_BENCH_MAX=100000 cargo bench --bench corpus  # up to 100k excerpts
+//! cargo bench --features synthetic --bench corpus                                # every size (GBs of RAM at 1M)
+//! PEER_SUPPORT_BENCH_MAX=100000 cargo bench --features synthetic --bench corpus  # up to 100k excerpts
 //! cargo bench --bench report                                # the table of the last run
 //! ```
 //!

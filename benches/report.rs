@@ -4,7 +4,7 @@
 //! sizes, and the synthesis share of load time.
 //!
 //! ```text
-//! cargo bench --bench corpus && cargo bench --bench report
+//! cargo bench --features synthetic --bench corpus && cargo bench --bench report
 //! ```
 //!
 //! It reads criterion's estimates (`<target>/criterion/corpus_<n>/<op>/new/`),
@@ -100,7 +100,7 @@ fn main() {
     }
     if rows.is_empty() {
         println!(
-            "No corpus results under {}: run `cargo bench --bench corpus` first.",
+            "No corpus results under {}: run `cargo bench --features synthetic --bench corpus` first.",
             dir.display()
         );
         return;

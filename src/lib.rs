@@ -36,6 +36,7 @@ pub mod catalog;
 #[cfg(feature = "json-schema")]
 pub mod schema;
 // Synthetic corpora for benchmarks.
+#[cfg(feature = "synthetic")]
 pub mod synthetic;
 
 pub use privacy::redact;

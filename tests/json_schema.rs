@@ -13,6 +13,7 @@ use std::str::FromStr;
 use peer_support::document::SchemaVersion;
 use peer_support::schema::json_schema;
 use peer_support::study::{Doi, Extensions, ParticipantCode, Text};
+#[cfg(feature = "synthetic")]
 use peer_support::synthetic::Corpus;
 use peer_support::vocabulary::Code;
 use serde_json::{Value, json};
@@ -620,6 +621,7 @@ fn patterns_agree_with_the_rust_types() {
 }
 
 /// Whatever the crate writes is valid: synthetic corpora of several shapes.
+#[cfg(feature = "synthetic")]
 #[test]
 fn documents_the_crate_writes_are_valid() {
     let validator = validator();

@@ -1,5 +1,9 @@
 //! Deterministic synthetic corpora: realistic-looking documents of any size,
-//! for benchmarks, load tests and examples.
+//! for benchmarks, load tests and examples (feature `synthetic`).
+//!
+//! The generated stream is a tool, not a promise: a later release may
+//! generate different documents from the same seed. Within one release, the
+//! same seed and sizes always give the same bytes.
 //!
 //! A [`Corpus`] is a seed plus a size. [`Corpus::build`] lays out each study
 //! the way a qualitative interview study is shaped: one to four stakeholder

@@ -8,6 +8,7 @@ mod catalog;
 mod codebook;
 mod exit;
 mod fmt;
+#[cfg(feature = "synthetic")]
 mod generate;
 mod input;
 mod output;
@@ -43,6 +44,7 @@ enum Command {
     /// Print the codebook (every vocabulary entry) as JSON or Markdown.
     Codebook(codebook::Args),
     /// Print a deterministic synthetic document (for benchmarks and load tests).
+    #[cfg(feature = "synthetic")]
     Generate(generate::Args),
     /// Print a shareable copy of a document without participants' words (quotes) or records (aggregate).
     Redact(redact::Args),
@@ -58,6 +60,7 @@ fn run(command: &Command, out: &mut Output) -> Result<Status, CliError> {
         Command::Fmt(args) => fmt::run(args, out),
         Command::Schema(args) => schema::run(args, out),
         Command::Codebook(args) => codebook::run(args, out),
+        #[cfg(feature = "synthetic")]
         Command::Generate(args) => generate::run(args, out),
         Command::Redact(args) => redact::run(args, out),
         Command::Synthesize(args) => synthesize::run(args, out),
