@@ -207,7 +207,10 @@ fn forward_compatible_fixture_keeps_unknown_codes_and_warns_at_each() {
     assert_eq!(warned, expected);
     assert_eq!(loaded.document.to_json_pretty(), text);
     // Extensions survive untouched, including nested values and unicode.
-    let ext = &loaded.document.studies[0].extensions.0["newer-tool:provenance"];
+    let ext = &loaded.document.studies[0]
+        .extensions
+        .get("newer-tool:provenance")
+        .unwrap();
     assert_eq!(ext["unicode"], "café – 🙂");
     assert_eq!(ext["nested"]["list"][1], 2.5);
 }

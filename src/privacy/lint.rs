@@ -125,7 +125,6 @@ enum Segment<'a> {
 fn lint_extensions(extensions: &Extensions, base: &Path<'_>, report: &mut Report) {
     // (value, depth, the segment leading to it)
     let mut stack: Vec<(&Value, usize, Segment<'_>)> = extensions
-        .0
         .iter()
         .rev()
         .map(|(k, v)| (v, 0, Segment::Key(k)))
@@ -221,10 +220,13 @@ mod tests {
             .push(Finding::new(Uuid::from_u128(4), text("Supervision helps")));
         study.notes = Some(text("P07: DOB 12/03/1980, NHS no. 943 476 5919"));
         let mut document = Document::new(vec![study]);
-        document.extensions.0.insert(
-            "tool:memo".into(),
-            serde_json::json!({"a/b": ["fine", {"x": "mail jo@example.org"}]}),
-        );
+        document
+            .extensions
+            .insert(
+                "tool:memo",
+                serde_json::json!({"a/b": ["fine", {"x": "mail jo@example.org"}]}),
+            )
+            .unwrap();
         let found = warnings(&document);
         let paths: Vec<&str> = found.iter().map(|(p, _)| p.as_str()).collect();
         // The citation is public bibliographic data and is not linted.
@@ -295,7 +297,7 @@ mod tests {
             value = Value::Array(vec![value]);
         }
         let mut document = Document::default();
-        document.extensions.0.insert("tool:deep".into(), value);
+        document.extensions.insert("tool:deep", value).unwrap();
         let found = warnings(&document);
         assert_eq!(found.len(), 1);
         assert!(found[0].0.ends_with("/0/0/0"));

@@ -6,22 +6,57 @@ use std::fmt;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
+use serde_json::Value;
+
 use crate::util::json::{StrictValue, duplicate_key};
 
 /// Tool-specific data under namespaced keys (`"nvivo:node_id"`,
 /// `"org.example.app:flags"`), carried through reading and writing untouched.
 ///
-/// Keys are `namespace:name`; validation reports other keys as
-/// `invalid_extension_key`. Values are any JSON. Keys are kept sorted so
-/// output is canonical. Numbers inside values are held as `serde_json` holds
-/// them: integers within 64 bits exactly, others as `f64`.
+/// Keys are `namespace:name` ([`Extensions::is_namespaced`]). [`insert`]
+/// refuses any other key; a document read from JSON may still hold one (so
+/// that one bad key does not reject a whole document), and validation
+/// reports it as `invalid_extension_key`. Values are any JSON. Keys are kept
+/// sorted so output is canonical. Numbers inside values are held as
+/// `serde_json` holds them: integers within 64 bits exactly, others as `f64`.
 ///
 /// A key repeated in the same object, at the top or anywhere inside a value,
 /// is an error when reading: JSON parsers disagree on which copy wins, so
 /// keeping either would silently drop the other.
+///
+/// ```
+/// use peer_support::study::Extensions;
+/// use serde_json::json;
+///
+/// let mut extensions = Extensions::new();
+/// extensions.insert("nvivo:node_id", json!(42))?;
+/// assert_eq!(extensions.get("nvivo:node_id"), Some(&json!(42)));
+/// assert!(extensions.insert("node_id", json!(1)).is_err());
+/// assert_eq!(extensions.len(), 1);
+/// # Ok::<(), peer_support::study::InvalidExtensionKey>(())
+/// ```
+///
+/// [`insert`]: Extensions::insert
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
-pub struct Extensions(pub BTreeMap<String, serde_json::Value>);
+pub struct Extensions(BTreeMap<String, Value>);
+
+/// An extension key without the `namespace:name` form.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("extension key {key:?} has no namespace; use \"namespace:name\", e.g. \"nvivo:node_id\"")]
+#[non_exhaustive]
+pub struct InvalidExtensionKey {
+    /// The rejected key, truncated to 200 bytes.
+    pub key: String,
+}
+
+impl InvalidExtensionKey {
+    pub(crate) fn new(key: &str) -> Self {
+        InvalidExtensionKey {
+            key: crate::util::truncate(key, 200).to_owned(),
+        }
+    }
+}
 
 impl Extensions {
     /// No extensions.
@@ -32,6 +67,54 @@ impl Extensions {
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+
+    /// How many keys there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The value under `key`.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.0.get(key)
+    }
+
+    /// The value under `key`, to change in place.
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
+        self.0.get_mut(key)
+    }
+
+    /// Sets `key` to `value`, returning the value it replaces.
+    ///
+    /// # Errors
+    ///
+    /// [`InvalidExtensionKey`] when `key` is not `namespace:name`; nothing
+    /// is inserted.
+    pub fn insert(
+        &mut self,
+        key: impl Into<String>,
+        value: impl Into<Value>,
+    ) -> Result<Option<Value>, InvalidExtensionKey> {
+        let key = key.into();
+        if !Extensions::is_namespaced(&key) {
+            return Err(InvalidExtensionKey::new(&key));
+        }
+        Ok(self.0.insert(key, value.into()))
+    }
+
+    /// Removes `key`, returning its value.
+    pub fn remove(&mut self, key: &str) -> Option<Value> {
+        self.0.remove(key)
+    }
+
+    /// The keys and values, in key order.
+    pub fn iter(&self) -> ExtensionsIter<'_> {
+        ExtensionsIter(self.0.iter())
+    }
+
+    /// The keys, in order.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(String::as_str)
     }
 
     /// Whether `key` has the `namespace:name` form: a namespace of ASCII
@@ -50,6 +133,39 @@ impl Extensions {
                 .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
             && !name.is_empty()
             && !name.chars().any(char::is_whitespace)
+    }
+}
+
+/// The keys and values of an [`Extensions`], in key order.
+#[derive(Clone, Debug)]
+pub struct ExtensionsIter<'a>(std::collections::btree_map::Iter<'a, String, Value>);
+
+impl<'a> Iterator for ExtensionsIter<'a> {
+    type Item = (&'a str, &'a Value);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.0.next().map(|(k, v)| (k.as_str(), v))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.0.size_hint()
+    }
+}
+
+impl ExactSizeIterator for ExtensionsIter<'_> {}
+
+impl DoubleEndedIterator for ExtensionsIter<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.0.next_back().map(|(k, v)| (k.as_str(), v))
+    }
+}
+
+impl<'a> IntoIterator for &'a Extensions {
+    type Item = (&'a str, &'a Value);
+    type IntoIter = ExtensionsIter<'a>;
+
+    fn into_iter(self) -> ExtensionsIter<'a> {
+        self.iter()
     }
 }
 
@@ -100,7 +216,6 @@ impl schemars::JsonSchema for Extensions {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::Value;
 
     #[test]
     fn namespaced_keys() {
@@ -130,5 +245,21 @@ mod tests {
         let ours = serde_json::from_str::<Extensions>(json).unwrap();
         let theirs: BTreeMap<String, Value> = serde_json::from_str(json).unwrap();
         assert_eq!(ours.0, theirs);
+    }
+
+    #[test]
+    fn insert_checks_the_key_and_nothing_else_changes() {
+        let mut e = Extensions::new();
+        let err = e.insert("no namespace", 1).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "extension key \"no namespace\" has no namespace; use \"namespace:name\", e.g. \"nvivo:node_id\""
+        );
+        assert!(e.is_empty());
+        assert_eq!(e.insert("a:b", 1).unwrap(), None);
+        assert_eq!(e.insert("a:b", 2).unwrap(), Some(1.into()));
+        assert_eq!(e.iter().collect::<Vec<_>>(), [("a:b", &Value::from(2))]);
+        assert_eq!(e.remove("a:b"), Some(2.into()));
+        assert!(e.is_empty());
     }
 }

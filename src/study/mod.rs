@@ -19,6 +19,8 @@
 //! ```
 
 mod citation;
+mod concept;
+mod concept_link;
 mod data_source;
 mod design;
 mod document;
@@ -31,12 +33,14 @@ mod theme;
 pub(crate) mod walk;
 
 pub use citation::{Citation, Doi, InvalidDoi};
+pub use concept::{Concept, OtherConcept};
+pub use concept_link::ConceptLink;
 pub use data_source::DataSource;
 pub use design::{GroupCount, Sample, StudyDesign};
 pub use document::Document;
 pub use excerpt::Excerpt;
-pub use extensions::Extensions;
-pub use finding::{Concept, ConceptLink, Finding};
+pub use extensions::{Extensions, ExtensionsIter, InvalidExtensionKey};
+pub use finding::Finding;
 pub use participant::Participant;
 pub use text::{
     EmptyText, InvalidParticipantCode, MAX_PARTICIPANT_CODE_LEN, ParticipantCode, Text,

@@ -79,8 +79,9 @@ pub(crate) fn study(seed: u64, index: usize, excerpts: usize) -> Study {
     );
 
     let mut extensions = Extensions::new();
-    extensions.0.insert(
-        "synthetic:origin".to_owned(),
+    // A constant namespaced key: the insert cannot fail.
+    let _ = extensions.insert(
+        "synthetic:origin",
         serde_json::json!({ "seed": seed, "study": index }),
     );
     Study {

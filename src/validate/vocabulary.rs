@@ -61,7 +61,7 @@ impl<'d> Visit<'d> for Codes<'_> {
     }
 
     fn extensions(&mut self, extensions: &'d Extensions, path: &Path<'_>) {
-        for key in extensions.0.keys() {
+        for key in extensions.keys() {
             if !Extensions::is_namespaced(key) {
                 let mut at = path.to_pointer();
                 pointer::push_segment(&mut at, key);

@@ -296,10 +296,16 @@ pub struct Mappings {
 }
 
 /// A per-vocabulary mapping type that can describe itself as [`Mappings`].
-pub trait Mapping: Copy {
+///
+/// Sealed: implemented by `()`, [`CfirConstruct`] and [`OutcomeMapping`] only.
+pub trait Mapping: super::sealed::Sealed + Copy {
     /// The flattened form.
     fn mappings(self) -> Mappings;
 }
+
+impl super::sealed::Sealed for () {}
+impl super::sealed::Sealed for CfirConstruct {}
+impl super::sealed::Sealed for OutcomeMapping {}
 
 impl Mapping for () {
     fn mappings(self) -> Mappings {

@@ -42,10 +42,12 @@ macro_rules! vocabulary {
             )*
             /// A well-formed code this version of the crate does not know.
             ///
-            /// Kept exactly as read and serialized back unchanged. Build one with
+            /// Kept exactly as read and serialized back unchanged. The
+            /// [`CustomCode`](crate::vocabulary::CustomCode) cannot be built
+            /// directly: parse the code with
             #[doc = concat!("[`", stringify!($name), "::from_code`],")]
             /// which returns the known variant for a known code.
-            Custom($crate::vocabulary::Code),
+            Custom($crate::vocabulary::CustomCode<$name>),
         }
 
         impl $name {
@@ -66,7 +68,7 @@ macro_rules! vocabulary {
                 match code {
                     $($code => Ok($name::$variant),)*
                     _ => match $crate::util::code::check(code) {
-                        Ok(()) => Ok($name::Custom($crate::vocabulary::Code::new_unchecked(code))),
+                        Ok(()) => Ok($name::Custom($crate::vocabulary::CustomCode::new_unchecked(code))),
                         Err(problem) => Err($crate::vocabulary::InvalidCode::for_kind(Self::KIND.code(), code, problem)),
                     },
                 }
@@ -120,6 +122,8 @@ macro_rules! vocabulary {
                 matches!(self, $name::Custom(_))
             }
         }
+
+        impl $crate::vocabulary::sealed::Sealed for $name {}
 
         impl $crate::vocabulary::Vocabulary for $name {
             const KIND: $crate::vocabulary::Kind = $crate::vocabulary::Kind::$kind;

@@ -45,6 +45,7 @@ mod values;
 pub use crate::util::code::{Code, CodeProblem, InvalidCode, MAX_CODE_LEN, UnknownCode};
 pub use barriers::Barrier;
 pub use basis::Basis;
+pub use code::CustomCode;
 pub use design::{Analysis, Method};
 pub use facilitators::Facilitator;
 pub use frameworks::{
@@ -58,13 +59,29 @@ pub use source::Source;
 pub use stance::Stance;
 pub use values::PeerValue;
 
+/// Keeps [`Vocabulary`] and [`Mapping`] implementable only inside this
+/// crate, so methods can be added to them without breaking anyone.
+mod sealed {
+    pub trait Sealed {}
+}
+
 /// What every open vocabulary enum offers, for code that handles them generically
 /// (the codebook, validation, synthesis).
 ///
 /// Each enum also has the same methods as inherent methods, so users need not
-/// import this trait.
+/// import this trait. The trait is sealed: only this crate's vocabularies
+/// implement it.
 pub trait Vocabulary:
-    Sized + Clone + std::fmt::Debug + Eq + std::hash::Hash + Ord + Send + Sync + 'static
+    sealed::Sealed
+    + Sized
+    + Clone
+    + std::fmt::Debug
+    + Eq
+    + std::hash::Hash
+    + Ord
+    + Send
+    + Sync
+    + 'static
 {
     /// The kind of this vocabulary ([`Kind::Facilitator`]).
     const KIND: Kind;
