@@ -362,8 +362,12 @@ fn fmt_gives_a_one_line_error_for_malformed_and_missing_files() {
     assert_eq!(malformed.code, 1);
     assert!(malformed.stdout.is_empty());
     assert_eq!(malformed.stderr.lines().count(), 1, "{}", malformed.stderr);
+    // The error, then its source, each once.
     assert!(
-        malformed.stderr.contains("/studies/0/id (line 5, column "),
+        malformed.stderr.ends_with(
+            "wrong_type.json: invalid value at /studies/0/id: invalid type: integer `5`, \
+             expected a formatted UUID string at line 5 column 12\n"
+        ),
         "{}",
         malformed.stderr
     );
@@ -373,6 +377,9 @@ fn fmt_gives_a_one_line_error_for_malformed_and_missing_files() {
     assert!(missing.stdout.is_empty());
     assert_eq!(missing.stderr.lines().count(), 1, "{}", missing.stderr);
     assert!(missing.stderr.contains("missing.json"));
+    // The I/O error's text appears once, after the file name.
+    let (_, reason) = missing.stderr.split_once("missing.json: ").unwrap();
+    assert!(!reason.contains("missing.json"), "{}", missing.stderr);
 }
 
 #[test]

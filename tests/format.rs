@@ -363,7 +363,7 @@ fn invalid_fixtures_produce_exactly_their_expected_issues() {
                 Err(err),
             ) => {
                 let kind = match &err {
-                    ReadError::Json { .. } => "json",
+                    ReadError::Json(_) => "json",
                     ReadError::UnsupportedVersion { .. } => "unsupported_version",
                     ReadError::WrongSchema { .. } => "wrong_schema",
                     ReadError::UnknownFields { .. } => "unknown_fields",
@@ -372,14 +372,9 @@ fn invalid_fixtures_produce_exactly_their_expected_issues() {
                     _ => "other",
                 };
                 assert_eq!(kind, read_error, "{name}: {err}");
-                if let ReadError::Json {
-                    path,
-                    line: l,
-                    column,
-                    ..
-                } = &err
-                {
-                    assert_eq!(Some(path), want_path.as_ref(), "{name}: {err}");
+                if let ReadError::Json(json) = &err {
+                    let (path, l, column) = (json.path().to_owned(), &json.line(), &json.column());
+                    assert_eq!(Some(&path), want_path.as_ref(), "{name}: {err}");
                     // serde_json counts columns from 1; column 0 means the
                     // input ended at the start of that line.
                     assert!(*l > 0, "{name}: no position in {err}");

@@ -82,13 +82,7 @@ fn study(fields: &str) -> String {
 /// The JSON error reading `bytes` gives: (path, line, column, message).
 fn json_error(bytes: impl AsRef<[u8]>) -> (String, usize, usize, String) {
     match document::from_slice(bytes.as_ref()) {
-        Err(ReadError::Json {
-            path,
-            line,
-            column,
-            message,
-            ..
-        }) => (path, line, column, message),
+        Err(ReadError::Json(e)) => (e.path().to_owned(), e.line(), e.column(), e.message()),
         Err(other) => panic!("expected a JSON error, got {other:?}"),
         Ok(loaded) => panic!("expected a JSON error, but it loaded: {}", loaded.report),
     }

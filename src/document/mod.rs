@@ -16,6 +16,7 @@
 //! ```
 
 mod envelope;
+mod error;
 mod load;
 mod migrate;
 mod read;
@@ -23,7 +24,8 @@ mod version;
 mod write;
 
 pub use crate::study::Document;
+pub use error::{JsonError, ReadError};
 pub use load::{from_reader, from_slice, from_str};
 pub use migrate::{MIGRATIONS, Migration, MigrationError, migrate};
-pub use read::{Loaded, ReadError, ReadOptions};
+pub use read::{Loaded, ReadOptions};
 pub use version::{CURRENT_VERSION, InvalidVersion, SCHEMA_ID, SchemaVersion};

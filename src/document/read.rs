@@ -12,7 +12,7 @@ use hooks::{ReadAll, StopAtIgnored};
 use wrap::Wrap;
 
 use super::envelope::EnvelopeIn;
-use super::{CURRENT_VERSION, MigrationError, SCHEMA_ID, SchemaVersion};
+use super::{CURRENT_VERSION, JsonError, ReadError, SchemaVersion};
 use crate::diagnostics::{Issue, IssueCode, Report, pointer};
 use crate::study::Document;
 
@@ -27,72 +27,6 @@ pub struct Loaded {
     /// Every issue: what reading noticed (unknown fields, a newer minor
     /// version, a migration) followed by what validation found.
     pub report: Report,
-}
-
-/// Why a document could not be read.
-///
-/// Validation problems are not read errors: a document that parses is
-/// returned with its [`Report`]. These are the cases where there is no
-/// document to return.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum ReadError {
-    /// The input is not valid JSON, or a value has the wrong shape.
-    #[error("{}{}: {message}", display_path(.path), position(*.line, *.column))]
-    Json {
-        /// JSON Pointer to the value being read when it failed (`""` = document).
-        path: String,
-        /// 1-based line of the failure (0 when reading a migrated value, which has no position).
-        line: usize,
-        /// 1-based column of the failure (0 when there is no position).
-        column: usize,
-        /// What went wrong.
-        message: String,
-    },
-    /// The input could not be read.
-    #[error("could not read the document: {0}")]
-    Io(#[from] std::io::Error),
-    /// The `schema` field names another format.
-    #[error("not a peer-support document: \"schema\" is {found:?}, expected {SCHEMA_ID:?}")]
-    WrongSchema {
-        /// The `schema` value found.
-        found: String,
-    },
-    /// The document's major version is not one this reader can load.
-    #[error(
-        "unsupported schema_version {found}: this reader understands {supported} (major version {}); {}",
-        supported.major,
-        if found > supported { "upgrade peer-support to read it" } else { "no migration exists from it" }
-    )]
-    UnsupportedVersion {
-        /// The version the document declares.
-        found: SchemaVersion,
-        /// The newest version this reader understands.
-        supported: SchemaVersion,
-    },
-    /// Strict mode, and the document has fields this version does not know.
-    #[error("{} unknown field(s) in strict mode, the first at {}", issues.len(), display_path(&issues[0].path))]
-    UnknownFields {
-        /// One `unknown_field` error per field, with its path.
-        issues: Vec<Issue>,
-    },
-    /// Migrating an older document failed.
-    #[error(transparent)]
-    Migration(#[from] MigrationError),
-}
-
-/// ` (line L, column C)`, or nothing when the error has no position (a
-/// migrated document is read from a value, not from text).
-fn position(line: usize, column: usize) -> String {
-    if line == 0 {
-        String::new()
-    } else {
-        format!(" (line {line}, column {column})")
-    }
-}
-
-fn display_path(path: &str) -> &str {
-    if path.is_empty() { "(document)" } else { path }
 }
 
 /// How to read documents.
@@ -148,7 +82,7 @@ impl ReadOptions {
         let result = deserialize_tracked(&mut de, &mut unknown).and_then(|envelope| {
             de.end()
                 .map(|()| envelope)
-                .map_err(|e| json_error(String::new(), &e))
+                .map_err(|e| json_error(String::new(), e))
         });
         let envelope = match result {
             Ok(envelope) if envelope.schema_version >= CURRENT_VERSION => envelope,
@@ -180,7 +114,7 @@ impl ReadOptions {
     ) -> Result<EnvelopeIn, ReadError> {
         // Strict: a repeated key is an error here too, not the last copy
         // silently winning before the migration sees it.
-        let value = strict_value(json).map_err(|e| json_error(String::new(), &e))?;
+        let value = strict_value(json).map_err(|e| json_error(String::new(), e))?;
         let value = super::migrate(value)?;
         let mut envelope = deserialize_tracked(value, unknown)?;
         // Remember where it came from for the report.
@@ -271,27 +205,11 @@ where
     let ignored = serde_ignored::Deserializer::new(objects_only, &mut record);
     let tracked = serde_path_to_error::Deserializer::new(ignored, &mut track);
     EnvelopeIn::deserialize(tracked)
-        .map_err(|e| json_error(pointer::from_serde_path(&track.path()), &e))
+        .map_err(|e| json_error(pointer::from_serde_path(&track.path()), e))
 }
 
-fn json_error(path: String, e: &serde_json::Error) -> ReadError {
-    ReadError::Json {
-        path,
-        line: e.line(),
-        column: e.column(),
-        message: strip_position(e),
-    }
-}
-
-/// serde_json appends " at line L column C" to messages; the position has its
-/// own fields here.
-fn strip_position(e: &serde_json::Error) -> String {
-    let message = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    match message.strip_suffix(&suffix) {
-        Some(stripped) => stripped.to_owned(),
-        None => message,
-    }
+fn json_error(path: String, e: serde_json::Error) -> ReadError {
+    ReadError::Json(JsonError::new(path, e))
 }
 
 /// Parses JSON into a value, refusing a key repeated within an object.

@@ -48,7 +48,7 @@ impl From<Status> for ExitCode {
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
     /// An input file could not be opened or read.
-    #[error("cannot read {file}: {source}")]
+    #[error("cannot read {file}")]
     Input {
         /// The file as the user named it.
         file: String,
@@ -56,7 +56,7 @@ pub enum CliError {
         source: io::Error,
     },
     /// An input was read but is not a document that can be loaded.
-    #[error("{file}: {source}")]
+    #[error("{file}")]
     Document {
         /// The file as the user named it.
         file: String,
@@ -65,7 +65,7 @@ pub enum CliError {
     },
     /// Standard output could not be written (other than a closed pipe,
     /// which [`crate::output::Output`] absorbs).
-    #[error("cannot write the output: {0}")]
+    #[error("cannot write the output")]
     Output(#[from] io::Error),
 }
 

@@ -85,7 +85,7 @@ fn main() -> ExitCode {
     match result.and_then(|status| flushed.map(|()| status)) {
         Ok(status) => status.into(),
         Err(error) => {
-            output::diagnostic(&error);
+            output::diagnostic(output::chain(&error));
             error.status().into()
         }
     }

@@ -58,6 +58,19 @@ pub fn diagnostic(message: impl Display) {
     let _ = writeln!(io::stderr().lock(), "peer-support: {line}");
 }
 
+/// An error and every error below it, `: `-separated: each error's message
+/// names only its own part, and its source says the rest.
+pub fn chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(error) = source {
+        text.push_str(": ");
+        text.push_str(&error.to_string());
+        source = error.source();
+    }
+    text
+}
+
 /// `text` with control characters escaped, so that a message quoting user
 /// data (a field name may contain a newline) stays on one line.
 pub fn one_line(text: &str) -> String {
@@ -92,11 +105,17 @@ pub fn write_document(
 
 #[cfg(test)]
 mod tests {
-    use super::one_line;
+    use super::{chain, one_line};
 
     #[test]
     fn one_line_escapes_control_characters_only() {
         assert_eq!(one_line("a\nb\tc"), "a\\nb\\tc");
         assert_eq!(one_line("plain \"text\" é"), "plain \"text\" é");
+    }
+
+    #[test]
+    fn chain_prints_each_source_once() {
+        let error = peer_support::ReadError::from(std::io::Error::other("disk on fire"));
+        assert_eq!(chain(&error), "could not read the document: disk on fire");
     }
 }

@@ -158,17 +158,20 @@ fn issue_lines(report: &Report) -> Vec<IssueLine> {
 fn read_error_lines(error: ReadError) -> Vec<IssueLine> {
     let (path, message) = match error {
         ReadError::UnknownFields { issues } => return issues.iter().map(IssueLine::from).collect(),
-        ReadError::Json {
-            path,
-            line,
-            column,
-            message,
-        } if line > 0 => (path, format!("{message} (line {line}, column {column})")),
-        ReadError::Json { path, message, .. } => (path, message),
+        ReadError::Json(ref json) if json.line() > 0 => (
+            json.path().to_owned(),
+            format!(
+                "{} (line {}, column {})",
+                json.message(),
+                json.line(),
+                json.column()
+            ),
+        ),
+        ReadError::Json(ref json) => (json.path().to_owned(), json.message()),
         ReadError::WrongSchema { .. } => ("/schema".to_owned(), error.to_string()),
         ReadError::UnsupportedVersion { .. } => ("/schema_version".to_owned(), error.to_string()),
         ReadError::Migration(ref migration) => (migration.path.clone(), error.to_string()),
-        other => (String::new(), other.to_string()),
+        other => (String::new(), crate::output::chain(&other)),
     };
     vec![IssueLine::error(READ_ERROR, path, message)]
 }
