@@ -2,6 +2,7 @@
 //!
 //! One typed, validated, versioned data model for mental-health peer support
 //! research and services.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
@@ -34,9 +35,11 @@ pub mod synthesis;
 pub mod catalog;
 // The JSON Schema of the format.
 #[cfg(feature = "json-schema")]
+#[cfg_attr(docsrs, doc(cfg(feature = "json-schema")))]
 pub mod schema;
 // Synthetic corpora for benchmarks.
 #[cfg(feature = "synthetic")]
+#[cfg_attr(docsrs, doc(cfg(feature = "synthetic")))]
 pub mod synthetic;
 
 pub use privacy::redact;

@@ -10,11 +10,30 @@
 //! These expansions may name only the leaf utilities (`$crate::util`): the
 //! macros are used from the bottom layers up.
 
-/// `Display`, `AsRef<str>`, `FromStr` and `Serialize` for a string newtype
-/// `T(Box<str>)` whose `T::new` checks its input: the text is displayed and
-/// serialized as is, and parsed through the same check as `new`.
+/// The conversions of a checked string newtype `T(Box<str>)` whose `T::new`
+/// checks its input: `Display`, `AsRef<str>`, `Serialize` (the text as is),
+/// `FromStr`, `TryFrom<&str>` and `TryFrom<String>` (through the same check
+/// as `new`), and `into_string`. With `deserialize`, also a `Deserialize`
+/// through the same check; without, the type writes its own (a lenient one).
 macro_rules! checked_string {
+    ($name:ident, $err:ty, deserialize) => {
+        checked_string!($name, $err);
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+                $name::new(s.into_owned()).map_err(serde::de::Error::custom)
+            }
+        }
+    };
     ($name:ident, $err:ty) => {
+        impl $name {
+            /// The text, unwrapped.
+            pub fn into_string(self) -> String {
+                self.0.into_string()
+            }
+        }
+
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(&self.0)
@@ -34,9 +53,44 @@ macro_rules! checked_string {
             }
         }
 
+        impl TryFrom<&str> for $name {
+            type Error = $err;
+            fn try_from(s: &str) -> Result<Self, Self::Error> {
+                $name::new(s)
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = $err;
+            fn try_from(s: String) -> Result<Self, Self::Error> {
+                $name::new(s)
+            }
+        }
+
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(&self.0)
+            }
+        }
+    };
+}
+
+/// A hand-written `JsonSchema` impl (feature `json-schema`): the name, the
+/// id from the module path, and the schema from `$body`, which may use the
+/// generator bound to `$generator`.
+macro_rules! json_schema_impl {
+    ($name:ident, |$generator:ident| $body:expr) => {
+        #[cfg(feature = "json-schema")]
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                std::borrow::Cow::Borrowed(stringify!($name))
+            }
+            fn schema_id() -> std::borrow::Cow<'static, str> {
+                std::borrow::Cow::Borrowed(concat!(module_path!(), "::", stringify!($name)))
+            }
+            #[allow(unused_variables)]
+            fn json_schema($generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                $body
             }
         }
     };

@@ -404,17 +404,29 @@ fn read_errors_name_what_and_where() {
     let msg = err.to_string();
     assert!(msg.contains("2.0.0") && msg.contains("1.0.0"), "{msg}");
 
+    // What and where in the message; why, with the position, in its source.
     let err = document::from_str(&read(&fixtures("invalid").join("empty_title.json"))).unwrap_err();
-    let msg = err.to_string();
-    assert!(msg.starts_with("/studies/0/citation/title (line "), "{msg}");
-    assert!(msg.contains("must not be empty"), "{msg}");
+    assert_eq!(
+        err.to_string(),
+        "invalid value at /studies/0/citation/title"
+    );
+    let source = std::error::Error::source(&err).unwrap().to_string();
+    assert!(
+        source.starts_with("text must not be empty or only whitespace at line "),
+        "{source}"
+    );
 
     let err =
         document::from_str(&read(&fixtures("invalid").join("malformed_code.json"))).unwrap_err();
+    let ReadError::Json(json) = &err else {
+        panic!("{err:?}")
+    };
     assert!(
-        err.to_string().contains("invalid barrier code \"Low Pay\""),
+        json.message()
+            .starts_with("invalid barrier code \"Low Pay\""),
         "{err}"
     );
+    assert_eq!(json.category(), serde_json::error::Category::Data);
 }
 
 #[test]

@@ -18,6 +18,7 @@ use super::{Issue, IssueCode};
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[must_use = "a report lists the problems found; dropping it ignores them"]
 pub struct Report {
     /// The issues.
     pub issues: Vec<Issue>,

@@ -60,49 +60,40 @@ impl<'de> Deserialize<'de> for Document {
 
 // The envelope's serde is hand-written, so its schema is too; the reader
 // accepts any 1.x `schema_version` (a newer minor with a warning).
-#[cfg(feature = "json-schema")]
-impl schemars::JsonSchema for Document {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Document".into()
-    }
-    fn schema_id() -> std::borrow::Cow<'static, str> {
-        concat!(module_path!(), "::Document").into()
-    }
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let mut extensions = generator.subschema_for::<Extensions>();
-        extensions.insert(
-            "description".into(),
-            "Document-level tool-specific data.".into(),
-        );
-        schemars::json_schema!({
-            "type": "object",
-            "properties": {
-                "schema": {
-                    "description": "The format identifier; it names the format, not a version.",
-                    "const": SCHEMA_ID,
-                },
-                "schema_version": {
-                    "description": format!(
-                        "The format version the document was written in. A reader of {CURRENT_VERSION} loads any {}.x.y version (a newer minor one with a `newer_minor_version` warning) and refuses another major version.",
-                        CURRENT_VERSION.major
-                    ),
-                    "allOf": [
-                        generator.subschema_for::<SchemaVersion>(),
-                        { "pattern": format!("^{}\\.", CURRENT_VERSION.major) },
-                    ],
-                    "examples": [CURRENT_VERSION.to_string()],
-                },
-                "studies": {
-                    "description": "The studies.",
-                    "type": "array",
-                    "items": generator.subschema_for::<Study>(),
-                },
-                "extensions": extensions,
+json_schema_impl!(Document, |generator| {
+    let mut extensions = generator.subschema_for::<Extensions>();
+    extensions.insert(
+        "description".into(),
+        "Document-level tool-specific data.".into(),
+    );
+    schemars::json_schema!({
+        "type": "object",
+        "properties": {
+            "schema": {
+                "description": "The format identifier; it names the format, not a version.",
+                "const": SCHEMA_ID,
             },
-            "required": ["schema", "schema_version", "studies"],
-        })
-    }
-}
+            "schema_version": {
+                "description": format!(
+                    "The format version the document was written in. A reader of {CURRENT_VERSION} loads any {}.x.y version (a newer minor one with a `newer_minor_version` warning) and refuses another major version.",
+                    CURRENT_VERSION.major
+                ),
+                "allOf": [
+                    generator.subschema_for::<SchemaVersion>(),
+                    { "pattern": format!("^{}\\.", CURRENT_VERSION.major) },
+                ],
+                "examples": [CURRENT_VERSION.to_string()],
+            },
+            "studies": {
+                "description": "The studies.",
+                "type": "array",
+                "items": generator.subschema_for::<Study>(),
+            },
+            "extensions": extensions,
+        },
+        "required": ["schema", "schema_version", "studies"],
+    })
+});
 
 impl EnvelopeIn {
     /// The envelope checks every read path shares.

@@ -25,11 +25,11 @@ use crate::diagnostics::Issue;
 ///   "studies": [{"id": "a0000000-0000-4000-8000-000000000001", "citation": {"title": " "}}]}"#;
 /// let ReadError::Json(error) = peer_support::from_str(json).unwrap_err() else { panic!() };
 /// assert_eq!(error.path(), "/studies/0/citation/title");
-/// assert_eq!((error.line(), error.column()), (2, 85));
+/// assert_eq!((error.line(), error.column()), (2, 87));
 /// assert_eq!(error.to_string(), "invalid value at /studies/0/citation/title");
 /// assert_eq!(
 ///     error.source().unwrap().to_string(),
-///     "text must not be empty or only whitespace at line 2 column 85"
+///     "text must not be empty or only whitespace at line 2 column 87"
 /// );
 /// ```
 #[derive(Debug, thiserror::Error)]

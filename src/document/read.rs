@@ -52,11 +52,13 @@ pub struct ReadOptions {
 
 impl ReadOptions {
     /// Default options: lenient about unknown fields.
+    #[must_use]
     pub fn new() -> Self {
         ReadOptions::default()
     }
 
     /// Sets strict mode.
+    #[must_use = "the options are returned, not changed in place"]
     pub fn strict(mut self, strict: bool) -> Self {
         self.strict = strict;
         self

@@ -114,22 +114,13 @@ impl<'de> Deserialize<'de> for SchemaVersion {
     }
 }
 
-#[cfg(feature = "json-schema")]
-impl schemars::JsonSchema for SchemaVersion {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "SchemaVersion".into()
-    }
-    fn schema_id() -> std::borrow::Cow<'static, str> {
-        concat!(module_path!(), "::SchemaVersion").into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "description": "MAJOR.MINOR.PATCH as in Semantic Versioning 2.0.0, without pre-release or build metadata and without leading zeros.",
-            "type": "string",
-            "pattern": SEMVER_PATTERN,
-        })
-    }
-}
+json_schema_impl!(SchemaVersion, |generator| {
+    schemars::json_schema!({
+        "description": "MAJOR.MINOR.PATCH as in Semantic Versioning 2.0.0, without pre-release or build metadata and without leading zeros.",
+        "type": "string",
+        "pattern": SEMVER_PATTERN,
+    })
+});
 
 /// `MAJOR.MINOR.PATCH`, each a number without leading zeros.
 #[cfg(feature = "json-schema")]

@@ -7,6 +7,7 @@ use crate::study::Document;
 impl Document {
     /// Canonical pretty JSON: fields in fixed order, two-space indent, map
     /// keys sorted, empty and absent fields omitted, a trailing newline.
+    #[must_use]
     pub fn to_json_pretty(&self) -> String {
         let mut out = Vec::with_capacity(self.estimated_size());
         // Writing to a Vec cannot fail, and every type here serializes
@@ -17,6 +18,7 @@ impl Document {
 
     /// Canonical compact JSON: as [`Document::to_json_pretty`] without
     /// whitespace or trailing newline.
+    #[must_use]
     pub fn to_json_compact(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }

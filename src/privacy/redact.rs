@@ -114,12 +114,14 @@ impl Document {
     /// A shareable copy of the document, redacted to `level`.
     ///
     /// See the [`redact`](crate::redact) module for what each level removes.
+    #[must_use = "the redacted copy is returned; the document is unchanged"]
     pub fn redact(&self, level: RedactionLevel) -> Document {
         self.clone().into_redacted(level)
     }
 
     /// As [`Document::redact`], consuming the document (no copy of the parts
     /// that are removed anyway).
+    #[must_use]
     pub fn into_redacted(self, level: RedactionLevel) -> Document {
         // Destructured so that a new field fails to compile here until
         // someone decides how it is redacted.

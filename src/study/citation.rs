@@ -133,23 +133,14 @@ impl<'de> Deserialize<'de> for Doi {
 
 // The schema enforces DOI syntax although the reader is lenient: it
 // describes *valid* documents, and a malformed DOI is a validation error.
-#[cfg(feature = "json-schema")]
-impl schemars::JsonSchema for Doi {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Doi".into()
-    }
-    fn schema_id() -> std::borrow::Cow<'static, str> {
-        concat!(module_path!(), "::Doi").into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "description": "A Digital Object Identifier without a \"doi:\" or URL prefix: \"10.\", a registrant code of 4 to 9 digits with optional dotted sub-codes, \"/\", and a suffix without whitespace. Readers load any non-blank string here so that one typo does not reject a whole document, and validation reports it as an `invalid_doi` error.",
-            "type": "string",
-            "pattern": format!("^10\\.[0-9]{{4,9}}(\\.[0-9]+)*/{}+$", crate::util::schema::non_whitespace_class()),
-            "examples": ["10.1111/hex.13151"],
-        })
-    }
-}
+json_schema_impl!(Doi, |generator| {
+    schemars::json_schema!({
+        "description": "A Digital Object Identifier without a \"doi:\" or URL prefix: \"10.\", a registrant code of 4 to 9 digits with optional dotted sub-codes, \"/\", and a suffix without whitespace. Readers load any non-blank string here so that one typo does not reject a whole document, and validation reports it as an `invalid_doi` error.",
+        "type": "string",
+        "pattern": format!("^10\\.[0-9]{{4,9}}(\\.[0-9]+)*/{}+$", crate::util::schema::non_whitespace_class()),
+        "examples": ["10.1111/hex.13151"],
+    })
+});
 
 #[cfg(test)]
 mod tests {

@@ -91,46 +91,37 @@ impl<'de> Deserialize<'de> for ConceptLink {
     }
 }
 
-#[cfg(feature = "json-schema")]
-impl schemars::JsonSchema for ConceptLink {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "ConceptLink".into()
-    }
-    fn schema_id() -> std::borrow::Cow<'static, str> {
-        concat!(module_path!(), "::ConceptLink").into()
-    }
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        use crate::vocabulary::schema::code_schema;
-        let mut stance = generator.subschema_for::<Stance>();
-        stance.insert(
-            "description".into(),
-            "How the finding reports the concept.".into(),
-        );
-        schemars::json_schema!({
-            "description": "A finding's link to one vocabulary concept, named by `kind` and `code`, with the stance the finding takes on it. When `kind` names a vocabulary this version knows, `code` is a code of that vocabulary.",
-            "type": "object",
-            "properties": {
-                "kind": {
-                    "description": "The vocabulary the concept belongs to.",
-                    "type": "string",
-                    "anyOf": [
-                        { "title": "Known kind", "enum": Concept::schema_kind_codes() },
-                        code_schema("A kind this version does not know (or one that is not a concept kind, such as `stance`): kept as written and reported as an `unknown_concept_kind` warning."),
-                    ],
-                },
-                "code": code_schema("The concept's code in the vocabulary named by `kind`."),
-                "stance": stance,
-                "absent": {
-                    "description": "Whether it is the concept's absence that the finding reports (no formal recruitment process, as a barrier).",
-                    "type": "boolean",
-                    "default": false,
-                },
+json_schema_impl!(ConceptLink, |generator| {
+    use crate::vocabulary::schema::code_schema;
+    let mut stance = generator.subschema_for::<Stance>();
+    stance.insert(
+        "description".into(),
+        "How the finding reports the concept.".into(),
+    );
+    schemars::json_schema!({
+        "description": "A finding's link to one vocabulary concept, named by `kind` and `code`, with the stance the finding takes on it. When `kind` names a vocabulary this version knows, `code` is a code of that vocabulary.",
+        "type": "object",
+        "properties": {
+            "kind": {
+                "description": "The vocabulary the concept belongs to.",
+                "type": "string",
+                "anyOf": [
+                    { "title": "Known kind", "enum": Concept::schema_kind_codes() },
+                    code_schema("A kind this version does not know (or one that is not a concept kind, such as `stance`): kept as written and reported as an `unknown_concept_kind` warning."),
+                ],
             },
-            "required": ["kind", "code", "stance"],
-            "allOf": Concept::schema_code_by_kind(generator),
-        })
-    }
-}
+            "code": code_schema("The concept's code in the vocabulary named by `kind`."),
+            "stance": stance,
+            "absent": {
+                "description": "Whether it is the concept's absence that the finding reports (no formal recruitment process, as a barrier).",
+                "type": "boolean",
+                "default": false,
+            },
+        },
+        "required": ["kind", "code", "stance"],
+        "allOf": Concept::schema_code_by_kind(generator),
+    })
+});
 
 #[cfg(test)]
 mod tests {

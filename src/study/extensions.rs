@@ -193,25 +193,16 @@ impl<'de> Deserialize<'de> for Extensions {
     }
 }
 
-#[cfg(feature = "json-schema")]
-impl schemars::JsonSchema for Extensions {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Extensions".into()
-    }
-    fn schema_id() -> std::borrow::Cow<'static, str> {
-        concat!(module_path!(), "::Extensions").into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        // The pattern spells out `is_namespaced`; tests/json_schema.rs checks they agree.
-        schemars::json_schema!({
-            "description": "Tool-specific data, carried through reading and writing untouched. Keys are `namespace:name` (\"nvivo:node_id\", \"org.example.app:flags\"): a namespace of ASCII letters, digits, '.', '-' or '_' starting with a letter, a colon, and a non-empty name without whitespace. Values are any JSON.",
-            "type": "object",
-            "propertyNames": {
-                "pattern": format!("^[A-Za-z][A-Za-z0-9._-]*:{}+$", crate::util::schema::non_whitespace_class()),
-            },
-        })
-    }
-}
+json_schema_impl!(Extensions, |generator| {
+    // The pattern spells out `is_namespaced`; tests/json_schema.rs checks they agree.
+    schemars::json_schema!({
+        "description": "Tool-specific data, carried through reading and writing untouched. Keys are `namespace:name` (\"nvivo:node_id\", \"org.example.app:flags\"): a namespace of ASCII letters, digits, '.', '-' or '_' starting with a letter, a colon, and a non-empty name without whitespace. Values are any JSON.",
+        "type": "object",
+        "propertyNames": {
+            "pattern": format!("^[A-Za-z][A-Za-z0-9._-]*:{}+$", crate::util::schema::non_whitespace_class()),
+        },
+    })
+});
 
 #[cfg(test)]
 mod tests {

@@ -2,8 +2,6 @@
 
 use std::ops::Deref;
 
-use serde::{Deserialize, Deserializer};
-
 /// A text field that cannot be empty or only whitespace (a title, a quote, a
 /// theme label).
 ///
@@ -53,28 +51,7 @@ impl Deref for Text {
     }
 }
 
-impl TryFrom<String> for Text {
-    type Error = EmptyText;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        Text::new(s)
-    }
-}
-
-impl TryFrom<&str> for Text {
-    type Error = EmptyText;
-    fn try_from(s: &str) -> Result<Self, Self::Error> {
-        Text::new(s)
-    }
-}
-
-checked_string!(Text, EmptyText);
-
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(deserializer)?;
-        Text::new(s).map_err(serde::de::Error::custom)
-    }
-}
+checked_string!(Text, EmptyText, deserialize);
 
 /// The longest participant code accepted, in bytes.
 pub const MAX_PARTICIPANT_CODE_LEN: usize = 32;
@@ -135,54 +112,29 @@ impl ParticipantCode {
     }
 }
 
-checked_string!(ParticipantCode, InvalidParticipantCode);
+checked_string!(ParticipantCode, InvalidParticipantCode, deserialize);
 
-impl<'de> Deserialize<'de> for ParticipantCode {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(deserializer)?;
-        ParticipantCode::new(s).map_err(serde::de::Error::custom)
-    }
-}
+json_schema_impl!(Text, |generator| {
+    schemars::json_schema!({
+        "description": "Text that is not empty and not only whitespace; kept exactly as written (not trimmed).",
+        "type": "string",
+        "minLength": 1,
+        "pattern": crate::util::schema::non_whitespace_class(),
+    })
+});
 
-#[cfg(feature = "json-schema")]
-impl schemars::JsonSchema for Text {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Text".into()
-    }
-    fn schema_id() -> std::borrow::Cow<'static, str> {
-        concat!(module_path!(), "::Text").into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "description": "Text that is not empty and not only whitespace; kept exactly as written (not trimmed).",
-            "type": "string",
-            "minLength": 1,
-            "pattern": crate::util::schema::non_whitespace_class(),
-        })
-    }
-}
-
-#[cfg(feature = "json-schema")]
-impl schemars::JsonSchema for ParticipantCode {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "ParticipantCode".into()
-    }
-    fn schema_id() -> std::borrow::Cow<'static, str> {
-        concat!(module_path!(), "::ParticipantCode").into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "description": format!(
-                "A pseudonymous participant code such as \"P07\": 1 to {MAX_PARTICIPANT_CODE_LEN} ASCII letters, digits, '-', '_' or '.', starting with a letter or digit. The format has no field for names or contact details."
-            ),
-            "type": "string",
-            "minLength": 1,
-            "maxLength": MAX_PARTICIPANT_CODE_LEN,
-            "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$",
-            "examples": ["P07", "PW-12"],
-        })
-    }
-}
+json_schema_impl!(ParticipantCode, |generator| {
+    schemars::json_schema!({
+        "description": format!(
+            "A pseudonymous participant code such as \"P07\": 1 to {MAX_PARTICIPANT_CODE_LEN} ASCII letters, digits, '-', '_' or '.', starting with a letter or digit. The format has no field for names or contact details."
+        ),
+        "type": "string",
+        "minLength": 1,
+        "maxLength": MAX_PARTICIPANT_CODE_LEN,
+        "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$",
+        "examples": ["P07", "PW-12"],
+    })
+});
 
 #[cfg(test)]
 mod tests {

@@ -58,6 +58,7 @@ pub struct Corpus {
 impl Corpus {
     /// A corpus generated from `seed`: one study of 100 excerpts until
     /// [`studies`](Corpus::studies) and [`excerpts`](Corpus::excerpts) say otherwise.
+    #[must_use]
     pub fn new(seed: u64) -> Self {
         Corpus {
             seed,
@@ -67,6 +68,7 @@ impl Corpus {
     }
 
     /// Sets the number of studies (at least one: zero is taken as one).
+    #[must_use = "the recipe is returned, not changed in place"]
     pub fn studies(mut self, studies: usize) -> Self {
         self.studies = studies.max(1);
         self
@@ -74,6 +76,7 @@ impl Corpus {
 
     /// Sets the total number of excerpts, spread as evenly as possible over
     /// the studies (the first studies take the remainder).
+    #[must_use = "the recipe is returned, not changed in place"]
     pub fn excerpts(mut self, excerpts: usize) -> Self {
         self.excerpts = excerpts;
         self
@@ -95,6 +98,7 @@ impl Corpus {
     }
 
     /// Generates the document.
+    #[must_use]
     pub fn build(&self) -> Document {
         let per_study = self.excerpts / self.studies;
         let remainder = self.excerpts % self.studies;

@@ -4,8 +4,6 @@
 use std::borrow::Borrow;
 use std::fmt;
 
-use serde::{Deserialize, Deserializer};
-
 /// The longest code accepted, in bytes.
 ///
 /// Long enough for every descriptive code in the literature
@@ -173,14 +171,7 @@ impl Borrow<str> for Code {
     }
 }
 
-checked_string!(Code, InvalidCode);
-
-impl<'de> Deserialize<'de> for Code {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        Code::new(s.into_owned()).map_err(serde::de::Error::custom)
-    }
-}
+checked_string!(Code, InvalidCode, deserialize);
 
 #[cfg(test)]
 mod tests {

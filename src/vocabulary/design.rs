@@ -24,7 +24,7 @@ vocabulary! {
         },
         QualitativeInterview = "qualitative_interview" {
             label: "Qualitative interview",
-            definition: "A qualitative interview whose structure the paper does not specify (added beyond the brief: seeds 002 and 003 report interviews without calling them semi-structured).",
+            definition: "A qualitative interview whose structure the paper does not specify, as Gillard et al. (2013) and Moore et al. (2021) report theirs.",
             sources: [PEER_WORKER_ROLES_IN_TEAMS, PROFESSIONALS_VALUE_PEERS],
             mapping: (),
         },

@@ -56,7 +56,7 @@ vocabulary! {
         },
         FormalRecruitmentProcess = "formal_recruitment_process" {
             label: "Formal recruitment process",
-            definition: "A formal process for recruiting and selecting peer workers; seed 002 reports its absence, which let differing expectations of the role emerge at selection.",
+            definition: "A formal process for recruiting and selecting peer workers; Gillard et al. (2013) report its absence, which let differing expectations of the role emerge at selection.",
             sources: [PEER_WORKER_ROLES_IN_TEAMS],
             mapping: CfirConstruct::Engaging,
         },

@@ -98,7 +98,7 @@ macro_rules! vocabulary {
                 }
             }
 
-            /// The seed papers that report this entry (empty for custom values).
+            /// The papers that report this entry (empty for custom values).
             pub fn sources(&self) -> &'static [$crate::vocabulary::Source] {
                 use $crate::vocabulary::source::*;
                 match self {
@@ -160,17 +160,8 @@ macro_rules! vocabulary {
             }
         }
 
-        #[cfg(feature = "json-schema")]
-        impl schemars::JsonSchema for $name {
-            fn schema_name() -> std::borrow::Cow<'static, str> {
-                std::borrow::Cow::Borrowed(stringify!($name))
-            }
-            fn schema_id() -> std::borrow::Cow<'static, str> {
-                std::borrow::Cow::Borrowed(concat!(module_path!(), "::", stringify!($name)))
-            }
-            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-                $crate::vocabulary::schema::vocabulary_schema::<$name>()
-            }
-        }
+        json_schema_impl!($name, |generator| {
+            $crate::vocabulary::schema::vocabulary_schema::<$name>()
+        });
     };
 }

@@ -99,7 +99,7 @@ pub trait Vocabulary:
     fn label(&self) -> &str;
     /// The definition (`None` for custom values).
     fn definition(&self) -> Option<&'static str>;
-    /// The seed papers reporting the entry.
+    /// The papers reporting the entry.
     fn sources(&self) -> &'static [Source];
     /// The framework mappings, flattened (all `None` when there are none).
     fn mappings(&self) -> Mappings;

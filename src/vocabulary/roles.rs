@@ -38,13 +38,13 @@ vocabulary! {
     pub enum Employment: kind Employment, mapping () {
         Paid = "paid" {
             label: "Paid",
-            definition: "Employed and paid for the peer role; the seed interview studies sampled only paid peer support workers.",
+            definition: "Employed and paid for the peer role; the interview studies of peer support workers the codebook draws on sampled only paid peer support workers.",
             sources: [PSW_ROLES_AND_EXPERIENCES, PSW_BARRIERS_AND_FACILITATORS, PEER_WORKER_ROLES_IN_TEAMS],
             mapping: (),
         },
         Volunteer = "volunteer" {
             label: "Volunteer",
-            definition: "Giving peer support without pay; the seeds define their samples by contrast with it by specifying paid peer support workers.",
+            definition: "Giving peer support without pay; the source studies define their samples by contrast with it by specifying paid peer support workers.",
             sources: [PSW_ROLES_AND_EXPERIENCES, PSW_BARRIERS_AND_FACILITATORS],
             mapping: (),
         },
@@ -52,7 +52,7 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// A distinctive feature of how peer support workers work (seed 000's first theme).
+    /// A distinctive feature of how peer support workers work (the first theme of the 2025 study of PSWs' roles and experiences).
     pub enum WayOfWorking: kind WayOfWorking, mapping () {
         IndividualisedFlexibleApproach = "individualised_flexible_approach" {
             label: "Individualised, flexible approach",
@@ -136,7 +136,7 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// Where peer support is delivered. The seeds sample "a range of settings"
+    /// Where peer support is delivered. The source studies sample "a range of settings"
     /// without naming them; these are the usual NHS mental health settings,
     /// plus an open `other`.
     pub enum Setting: kind Setting, mapping () {

@@ -44,7 +44,7 @@ vocabulary! {
         },
         Practice = "practice" {
             label: "Reported as a practice",
-            definition: "The finding describes the concept as something peers do or are, such as a way of working, a role title or a setting (added beyond the brief: ways of working are neither helps nor hindrances).",
+            definition: "The finding describes the concept as something peers do or are, such as a way of working, a role title or a setting: a description rather than a help or a hindrance.",
             sources: [PSW_ROLES_AND_EXPERIENCES, PEER_WORKER_ROLES_IN_TEAMS],
             mapping: (),
         },

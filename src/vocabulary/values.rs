@@ -1,8 +1,9 @@
 //! Values underpinning peer support work.
 
 vocabulary! {
-    /// A value underpinning peer support: held by peer support workers (seed
-    /// 000) or valued in their work by professionals (seed 003).
+    /// A value underpinning peer support: held by peer support workers (the 2025
+    /// study of PSWs' roles and experiences) or valued in their work by
+    /// professionals (Moore et al., 2021).
     pub enum PeerValue: kind Value, mapping () {
         RecoveryIsPossible = "recovery_is_possible" {
             label: "Recovery is possible",
