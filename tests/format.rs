@@ -430,6 +430,21 @@ fn read_errors_name_what_and_where() {
 }
 
 #[test]
+fn another_format_is_refused_as_such_whatever_version_it_declares() {
+    // Another format that happens to declare an old version is not put
+    // through this format's migrations.
+    for version in ["0.9.0", "0.1.0", "1.0.0", "7.0.0"] {
+        let json = format!(
+            r#"{{"schema": "urn:example:other", "schema_version": "{version}", "items": [1]}}"#
+        );
+        match document::from_str(&json) {
+            Err(ReadError::WrongSchema { found }) => assert_eq!(found, "urn:example:other"),
+            other => panic!("{version}: {other:?}"),
+        }
+    }
+}
+
+#[test]
 fn reader_entry_points_agree() {
     let text = read(&fixtures("1.0").join("full.json"));
     let a = document::from_str(&text).unwrap();

@@ -69,6 +69,15 @@ pub struct MigrationError {
 /// promises.
 pub fn migrate(mut document: Value) -> Result<Value, MigrationError> {
     let mut version = declared_version(&document)?;
+    if version.major > CURRENT_VERSION.major {
+        return Err(MigrationError {
+            from: version,
+            path: "/schema_version".into(),
+            message: format!(
+                "schema_version {version} is a newer major version than this crate's {CURRENT_VERSION}; upgrade peer-support to read it"
+            ),
+        });
+    }
     while version < CURRENT_VERSION {
         let Some(step) = MIGRATIONS.iter().find(|m| m.from == version) else {
             return Err(MigrationError {
@@ -265,6 +274,21 @@ mod tests {
         ]}))
         .unwrap_err();
         assert_eq!(err.path, "/studies/0/findings/0/concepts/1/concept");
+    }
+
+    #[test]
+    fn newer_major_versions_are_refused() {
+        let err = migrate(json!({"schema_version": "2.0.0", "studies": []})).unwrap_err();
+        assert_eq!(err.from, SchemaVersion::new(2, 0, 0));
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "cannot migrate from schema_version 2.0.0: at /schema_version: schema_version 2.0.0 is a newer major version than this crate's {CURRENT_VERSION}; upgrade peer-support to read it"
+            )
+        );
+        // A newer minor version is not migrated: it loads as it is.
+        let newer = json!({"schema_version": "1.9.0", "studies": []});
+        assert_eq!(migrate(newer.clone()).unwrap(), newer);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use hooks::{ReadAll, StopAtIgnored};
 use wrap::Wrap;
 
 use super::envelope::EnvelopeIn;
-use super::{CURRENT_VERSION, JsonError, ReadError, SchemaVersion};
+use super::{CURRENT_VERSION, JsonError, ReadError, SCHEMA_ID, SchemaVersion};
 use crate::diagnostics::{Issue, IssueCode, Report, pointer};
 use crate::study::Document;
 
@@ -89,13 +89,27 @@ impl ReadOptions {
         let envelope = match result {
             Ok(envelope) if envelope.schema_version >= CURRENT_VERSION => envelope,
             // An older document, or one that failed to parse: its header says
-            // whether migration (or a version error) explains it.
-            other => match header_version(json) {
-                Some(version) if version < CURRENT_VERSION => {
+            // whether another format, a migration or a version explains it.
+            other => match header(json) {
+                Some(Header {
+                    schema: Some(schema),
+                    ..
+                }) if schema != SCHEMA_ID => {
+                    return Err(ReadError::WrongSchema {
+                        found: crate::util::truncate(&schema, 200).to_owned(),
+                    });
+                }
+                Some(Header {
+                    schema_version: Some(version),
+                    ..
+                }) if version < CURRENT_VERSION => {
                     unknown.clear();
                     self.migrated(json, version, &mut unknown)?
                 }
-                Some(version) if version.major > CURRENT_VERSION.major && other.is_err() => {
+                Some(Header {
+                    schema_version: Some(version),
+                    ..
+                }) if version.major > CURRENT_VERSION.major && other.is_err() => {
                     return Err(ReadError::UnsupportedVersion {
                         found: version,
                         supported: CURRENT_VERSION,
@@ -223,13 +237,26 @@ fn strict_value(json: &[u8]) -> Result<serde_json::Value, serde_json::Error> {
     Ok(value)
 }
 
-/// The `schema_version` of a document that may not load as the current
-/// version, read without building anything else.
-fn header_version(json: &[u8]) -> Option<SchemaVersion> {
+/// What a document says it is: its `schema` and `schema_version`, where
+/// they are strings (and the version parses).
+struct Header {
+    schema: Option<String>,
+    schema_version: Option<SchemaVersion>,
+}
+
+/// The header of a document that may not load as the current version, read
+/// without building anything else.
+fn header(json: &[u8]) -> Option<Header> {
     #[derive(Deserialize)]
-    struct Header {
+    struct Raw {
+        schema: Option<serde_json::Value>,
         schema_version: Option<serde_json::Value>,
     }
-    let header: Header = serde_json::from_slice(json).ok()?;
-    header.schema_version?.as_str()?.parse().ok()
+    let raw: Raw = serde_json::from_slice(json).ok()?;
+    Some(Header {
+        schema: raw.schema.and_then(|s| s.as_str().map(str::to_owned)),
+        schema_version: raw
+            .schema_version
+            .and_then(|v| v.as_str().and_then(|v| v.parse().ok())),
+    })
 }
