@@ -1,7 +1,84 @@
 //! # peer-support
 //!
-//! One typed, validated, versioned data model for mental-health peer support
-//! research and services.
+//! One typed, validated, versioned data model for mental-health **peer
+//! support** research: the roles, values, facilitators, barriers and
+//! outcomes of peer support work, the studies that report them, and a
+//! stable JSON format that other tools and languages read and write.
+//!
+//! Research on peer support workers is qualitative and scattered: each study
+//! names what it found in its own words. This crate gives the field one
+//! codebook, in which every concept has a stable code, a label, a
+//! definition, the papers that report it and its place in CFIR 2.0 or
+//! CHIME; a study model that links findings to those concepts with the
+//! evidence behind them; validation that reports every problem at once with
+//! a JSON Pointer; and synthesis that lines studies up concept by concept.
+//!
+//! ## Quick start
+//!
+//! Read a document, look at what validation found, and write it back in
+//! canonical form:
+//!
+//! ```
+//! let json = r#"{
+//!   "schema": "urn:peer-support:study-document",
+//!   "schema_version": "1.0.0",
+//!   "studies": [{
+//!     "id": "a0000000-0000-4000-8000-000000000001",
+//!     "citation": {"title": "Barriers and facilitators to peer support", "doi": "10.1186/s12888-025-06850-z"},
+//!     "findings": [{
+//!       "id": "f0000000-0000-4000-8000-000000000001",
+//!       "statement": "Supervision helped peer support workers in their role.",
+//!       "concepts": [{"kind": "facilitator", "code": "supervision", "stance": "facilitator"}]
+//!     }]
+//!   }]
+//! }"#;
+//! let loaded = peer_support::from_str(json)?;
+//! assert!(loaded.report.is_empty(), "{}", loaded.report);
+//!
+//! let finding = &loaded.document.studies[0].findings[0];
+//! assert_eq!(finding.concepts[0].concept.label(), "Supervision");
+//!
+//! let canonical = loaded.document.to_json_pretty();
+//! assert_eq!(peer_support::from_str(&canonical)?.document, loaded.document);
+//! # Ok::<(), peer_support::ReadError>(())
+//! ```
+//!
+//! Validation runs as part of reading ([`from_str`], [`from_slice`],
+//! [`from_reader`], and [`ReadOptions`](document::ReadOptions) for strict
+//! mode). For a document built or changed in code, call
+//! [`Document::validate`]: it returns the same [`Report`].
+//!
+//! ## Modules
+//!
+//! Listed bottom to top: each module builds only on those before it.
+//!
+//! | module | what it holds |
+//! |---|---|
+//! | [`diagnostics`] | [`Issue`], [`IssueCode`], [`Severity`], [`Report`]: what validation and reading report |
+//! | [`vocabulary`] | the codebook's vocabularies as typed enums, and the frameworks (CFIR 2.0, CHIME) they map to |
+//! | [`study`] | the model: [`Document`], studies, citations, participants, sources, excerpts, themes, findings |
+//! | [`redact`] | shareable copies without participants' words or records |
+//! | [`validate`](mod@validate) | the checks behind [`Document::validate`] |
+//! | [`document`] | the versioned JSON format: envelope, reading, canonical writing, migrations |
+//! | [`codebook`] | every vocabulary entry as data, as JSON or Markdown |
+//! | [`synthesis`] | the cross-study evidence matrix |
+//! | [`catalog`] | the bundled seed studies, read through the public reader |
+//! | `schema` | the JSON Schema of the format (feature `json-schema`) |
+//! | `synthetic` | deterministic synthetic corpora for benchmarks (feature `synthetic`) |
+//!
+//! ## Features
+//!
+//! | feature | default | what it adds |
+//! |---|---|---|
+//! | `json-schema` | no | `peer_support::schema::json_schema()`, the JSON Schema generated from the types (schemars) |
+//! | `cli` | no | the `peer-support` command-line binary (clap) |
+//! | `synthetic` | no | `peer_support::synthetic`, a generator of realistic documents for benchmarks and load tests, and `peer-support generate` |
+//!
+//! ## The format
+//!
+//! `docs/format.md` in the repository is the contract of the JSON format:
+//! fields, versioning, canonical form and issue codes. The JSON Schema of
+//! each released version is checked in under `docs/schema/`.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -48,6 +125,8 @@ pub use codebook::Codebook;
 pub use diagnostics::{Issue, IssueCode, Report, Severity};
 pub use document::{Document, Loaded, ReadError, from_reader, from_slice, from_str};
 pub use redact::RedactionLevel;
+// The free function is kept for code written against earlier releases; the
+// documented way is `Document::validate`.
 #[doc(hidden)]
 pub use validate::validate;
 
