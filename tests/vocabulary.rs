@@ -1,4 +1,5 @@
-//! The vocabulary against DESIGN.md's acceptance checklist, and the contract
+//! The vocabulary against the codes the format promised from its first
+//! release (the acceptance checklist of the design), and the contract
 //! every vocabulary enum keeps: one code for FromStr, Display and serde; unknown
 //! codes kept byte for byte; malformed codes rejected with a reason.
 
@@ -10,7 +11,8 @@ use peer_support::vocabulary::{
     Setting, Stakeholder, Vocabulary, WayOfWorking,
 };
 
-/// DESIGN.md's checklist, copied code for code. A missing or renamed code fails.
+/// The design's checklist of required codes, copied code for code. A
+/// missing or renamed code fails.
 const CHECKLIST: &[(Kind, &[&str])] = &[
     (
         Kind::Role,
@@ -149,7 +151,7 @@ fn every_checklist_code_is_present() {
 
 #[test]
 fn settings_cover_the_usual_nhs_settings() {
-    // DESIGN.md names these settings in words; at least twelve plus `other`.
+    // The usual NHS settings (twelve named in the design) plus `other`.
     let settings = Codebook::standard().of_kind(Kind::Setting).count();
     assert!(settings >= 13, "only {settings} settings");
 }

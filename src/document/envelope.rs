@@ -18,7 +18,7 @@ struct EnvelopeOut<'a> {
 }
 
 /// The wire envelope as read.
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(
     expecting = "a peer-support document (a JSON object with \"schema\", \"schema_version\" and \"studies\")"
 )]

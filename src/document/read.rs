@@ -75,17 +75,12 @@ impl ReadOptions {
         // Windows tools often start UTF-8 files with a byte-order mark; RFC
         // 8259 section 8.1 lets a parser ignore it, and it carries no data.
         let json = json.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(json);
-        if let Some(envelope) = deserialize_untracked(json) {
+        if let Ok(envelope) = deserialize_untracked(json) {
             envelope.check()?;
             return self.finish(envelope, Vec::new());
         }
         let mut unknown = Vec::new();
-        let mut de = serde_json::Deserializer::from_slice(json);
-        let result = deserialize_tracked(&mut de, &mut unknown).and_then(|envelope| {
-            de.end()
-                .map(|()| envelope)
-                .map_err(|e| json_error(String::new(), e))
-        });
+        let result = tracked_slice(json, &mut unknown);
         let envelope = match result {
             Ok(envelope) if envelope.schema_version >= CURRENT_VERSION => envelope,
             // An older document, or one that failed to parse: its header says
@@ -189,17 +184,32 @@ impl ReadOptions {
 /// The happy path: a current-version document with no unknown field, read
 /// without path bookkeeping (serde_ignored and serde_path_to_error copy
 /// every map key, which makes a large document's parse take about 1.7 times
-/// as long; see docs/performance.md). `None` sends the caller to the tracked
-/// path, which parses again to find out where the unknown fields or the
-/// error are, so no warning is lost and errors keep their paths. The first
-/// pass stops at the first ignored value, so a document with unknown fields
-/// pays little more than the tracked parse.
-fn deserialize_untracked(json: &[u8]) -> Option<EnvelopeIn> {
+/// as long; see docs/performance.md). An `Err` sends the caller to the
+/// tracked path, which parses again to find out where the unknown fields or
+/// the error are, so no warning is lost and errors keep their paths: `None`
+/// when a value was ignored or the document is older, else the parse error
+/// (which the tracked pass gives again, with its path). The first pass stops
+/// at the first ignored value, so a document with unknown fields pays little
+/// more than the tracked parse.
+fn deserialize_untracked(json: &[u8]) -> Result<EnvelopeIn, Option<serde_json::Error>> {
     let ignored = Cell::new(false);
     let mut de = serde_json::Deserializer::from_slice(json);
-    let envelope = EnvelopeIn::deserialize(Wrap::new(&mut de, StopAtIgnored(&ignored))).ok()?;
-    de.end().ok()?;
-    (!ignored.get() && envelope.schema_version >= CURRENT_VERSION).then_some(envelope)
+    let parsed = EnvelopeIn::deserialize(Wrap::new(&mut de, StopAtIgnored(&ignored)))
+        .and_then(|envelope| de.end().map(|()| envelope));
+    match parsed {
+        _ if ignored.get() => Err(None),
+        Ok(envelope) if envelope.schema_version >= CURRENT_VERSION => Ok(envelope),
+        Ok(_) => Err(None),
+        Err(error) => Err(Some(error)),
+    }
+}
+
+/// The tracked pass over a whole input: the envelope and nothing after it.
+fn tracked_slice(json: &[u8], unknown: &mut Vec<String>) -> Result<EnvelopeIn, ReadError> {
+    let mut de = serde_json::Deserializer::from_slice(json);
+    let envelope = deserialize_tracked(&mut de, unknown)?;
+    de.end().map_err(|e| json_error(String::new(), e))?;
+    Ok(envelope)
 }
 
 /// Deserializes the envelope, recording the JSON Pointer of every field the
@@ -259,4 +269,95 @@ fn header(json: &[u8]) -> Option<Header> {
             .schema_version
             .and_then(|v| v.as_str().and_then(|v| v.parse().ok())),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::collection::vec;
+    use proptest::prelude::*;
+    use proptest::sample::{Index, select};
+
+    const SEEDS: &[&str] = &[
+        include_str!("../../tests/fixtures/1.0/full.json"),
+        include_str!("../../tests/fixtures/1.0/minimal.json"),
+        include_str!("../../tests/fixtures/1.0/forward_compat.json"),
+        include_str!("../../tests/fixtures/lenient/unknown_fields.json"),
+        include_str!("../../tests/fixtures/lenient/newer_minor.json"),
+    ];
+
+    /// Edits that make documents of every kind: unknown fields, wrong
+    /// types, broken syntax, early ends, structs written as arrays.
+    const TOKENS: &[&str] = &[
+        "",
+        "\"",
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ":",
+        "1e999",
+        "null",
+        "-1",
+        "3.0",
+        "\"x\": 1,",
+        "\"zz\": [1, {}],",
+        "\"\\ud800\"",
+        "\u{feff}",
+        "[\"a\", 1]",
+        "\"0.9.0\"",
+        "\"2.0.0\"",
+    ];
+
+    fn mutated() -> impl Strategy<Value = Vec<u8>> {
+        (
+            select(SEEDS),
+            vec((any::<Index>(), 0usize..6, select(TOKENS)), 0..3),
+        )
+            .prop_map(|(seed, edits)| {
+                let mut bytes = seed.as_bytes().to_vec();
+                for (at, cut, token) in edits {
+                    let at = at.index(bytes.len() + 1);
+                    let end = (at + cut).min(bytes.len());
+                    bytes.splice(at..end, token.bytes());
+                }
+                bytes
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// The fast pass is only a shortcut: where it accepts, the tracked
+        /// pass accepts the same document with no unknown field; where it
+        /// fails, the tracked pass fails with the same error at the same
+        /// place; where the tracked pass accepts a current document with no
+        /// unknown field, so does the fast one.
+        #[test]
+        fn the_fast_and_the_tracked_pass_agree(json in mutated()) {
+            let mut unknown = Vec::new();
+            let tracked = tracked_slice(&json, &mut unknown);
+            match (deserialize_untracked(&json), &tracked) {
+                (Ok(fast), Ok(slow)) => {
+                    prop_assert!(unknown.is_empty(), "{unknown:?}");
+                    prop_assert_eq!(&fast.schema, &slow.schema);
+                    prop_assert_eq!(fast.schema_version, slow.schema_version);
+                    prop_assert_eq!(&fast.studies, &slow.studies);
+                    prop_assert_eq!(&fast.extensions, &slow.extensions);
+                }
+                (Ok(_), Err(e)) => prop_assert!(false, "only the fast pass accepts: {e}"),
+                (Err(Some(fast)), Err(ReadError::Json(slow))) => {
+                    prop_assert_eq!((fast.line(), fast.column()), (slow.line(), slow.column()));
+                    prop_assert_eq!(fast.to_string(), slow.json_error().to_string());
+                }
+                (Err(Some(fast)), other) => prop_assert!(false, "fast failed ({fast}), tracked: {other:?}"),
+                (Err(None), Ok(slow)) => prop_assert!(
+                    !unknown.is_empty() || slow.schema_version < CURRENT_VERSION,
+                    "the fast pass gave up on a clean current document"
+                ),
+                (Err(None), Err(_)) => {}
+            }
+        }
+    }
 }

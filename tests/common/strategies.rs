@@ -27,7 +27,7 @@ use peer_support::study::{
     Participant, ParticipantCode, Sample, Study, StudyDesign, Text, Theme,
 };
 use peer_support::vocabulary::{
-    Analysis, Employment, Kind, Method, RoleTitle, Setting, Stakeholder, Stance, Vocabulary,
+    Analysis, Basis, Employment, Kind, Method, RoleTitle, Setting, Stakeholder, Stance, Vocabulary,
 };
 use proptest::collection::{btree_map, vec};
 use proptest::option;
@@ -52,7 +52,7 @@ impl Style {
 
 /// Starts every generated excerpt text (valid style).
 pub const QUOTE_MARK: &str = "⟦quote⟧";
-/// Starts every generated study note (valid style).
+/// Starts every generated study and finding note (valid style).
 pub const NOTE_MARK: &str = "⟦note⟧";
 /// Starts every generated excerpt location (valid style).
 pub const LOCATION_MARK: &str = "⟦location⟧";
@@ -335,8 +335,8 @@ fn raw_theme() -> impl Strategy<Value = RawTheme> {
 }
 
 /// A finding before ids: statement, theme, excerpt and participant indices,
-/// concepts, reporting groups, endorsement count, and a participant whose
-/// code the statement mentions.
+/// concepts, reporting groups, endorsement count, a participant whose code
+/// the statement mentions, and its basis, notes and extensions.
 type RawFinding = (
     Text,
     (Vec<Index>, Vec<Index>, Vec<Index>),
@@ -344,9 +344,15 @@ type RawFinding = (
     Vec<Stakeholder>,
     Option<u32>,
     Option<Index>,
+    (Option<Basis>, Option<Text>, Extensions),
 );
 
-fn raw_finding() -> impl Strategy<Value = RawFinding> {
+fn raw_finding(style: Style) -> impl Strategy<Value = RawFinding> {
+    let notes = if style.valid {
+        marked_text(NOTE_MARK).boxed()
+    } else {
+        text().boxed()
+    };
     (
         text(),
         (
@@ -358,6 +364,11 @@ fn raw_finding() -> impl Strategy<Value = RawFinding> {
         vec(vocabulary::<Stakeholder>(), 0..3),
         option::of(any::<u32>()),
         option::of(any::<Index>()),
+        (
+            option::of(vocabulary::<Basis>()),
+            option::of(notes),
+            extensions(style),
+        ),
     )
 }
 
@@ -407,7 +418,7 @@ pub fn study(style: Style) -> impl Strategy<Value = Study> {
             vec(raw_source(style), 0..4),
             vec(raw_excerpt(style), 0..6),
             vec(raw_theme(), 0..5),
-            vec(raw_finding(), 0..5),
+            vec(raw_finding(style), 0..5),
         ),
         (
             option::of(notes),
@@ -538,8 +549,13 @@ fn assemble(raw: RawStudy, style: Style) -> Study {
                 sample.total = Some(total);
             }
             if mode == 4 {
-                // Groups named without their numbers, under a total.
-                for g in &mut sample.groups {
+                // Groups named without their numbers, under a total; the
+                // first keeps its count when `unlisted` is odd.
+                for g in sample
+                    .groups
+                    .iter_mut()
+                    .skip(usize::from(unlisted % 2 == 1))
+                {
                     g.count = None;
                 }
             }
@@ -547,8 +563,15 @@ fn assemble(raw: RawStudy, style: Style) -> Study {
         }
     };
 
-    for (statement, (themes, evidence, endorsers), concepts, reported_by, count, mention) in
-        findings
+    for (
+        statement,
+        (themes, evidence, endorsers),
+        concepts,
+        reported_by,
+        count,
+        mention,
+        (basis, notes, extensions),
+    ) in findings
     {
         let statement = match mention.and_then(|i| {
             (!study.participants.is_empty()).then(|| {
@@ -570,8 +593,11 @@ fn assemble(raw: RawStudy, style: Style) -> Study {
             .iter()
             .filter_map(|i| pick(&participant_ids, i))
             .collect();
+        f.basis = basis;
         f.concepts = concepts;
         f.reported_by = reported_by;
+        f.notes = notes;
+        f.extensions = extensions;
         f.endorsement_count = match (style.valid, count, &study.sample) {
             (true, Some(c), Some(_)) => Some(c % (total + 1)),
             (_, count, _) => count,
