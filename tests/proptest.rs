@@ -214,3 +214,94 @@ proptest! {
         }
     }
 }
+
+/// Every property the JSON Schema gives any object (generated from the
+/// types, so a new field appears there by itself) shows up in some
+/// generated document: the strategies cannot silently skip a field.
+#[cfg(feature = "json-schema")]
+#[test]
+fn the_strategies_generate_every_field_the_schema_knows() {
+    use std::collections::BTreeSet;
+
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    use serde_json::Value;
+
+    let schema = peer_support::schema::json_schema();
+    let resolve = |node: &Value| -> Vec<String> {
+        // The definitions a node stands for: a `$ref`, or the `$ref`s among
+        // its `anyOf` branches (an optional field).
+        let mut names = Vec::new();
+        let mut refs = vec![node];
+        refs.extend(node["anyOf"].as_array().into_iter().flatten());
+        for r in refs {
+            if let Some(name) = r["$ref"].as_str().and_then(|r| r.strip_prefix("#/$defs/")) {
+                names.push(name.to_owned());
+            }
+        }
+        names
+    };
+    let mut expected = BTreeSet::new();
+    for (name, def) in schema["$defs"].as_object().unwrap() {
+        for field in def["properties"]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .map(|(k, _)| k)
+        {
+            expected.insert(format!("{name}.{field}"));
+        }
+    }
+    for field in schema["properties"].as_object().unwrap().keys() {
+        expected.insert(format!("Document.{field}"));
+    }
+
+    // Walks a generated document alongside the schema, recording each
+    // (definition, field) it meets.
+    fn walk(
+        value: &Value,
+        def: &str,
+        node: &Value,
+        schema: &Value,
+        resolve: &dyn Fn(&Value) -> Vec<String>,
+        seen: &mut BTreeSet<String>,
+    ) {
+        match value {
+            Value::Object(members) => {
+                for (key, child) in members {
+                    let Some(property) = node["properties"].get(key) else {
+                        continue;
+                    };
+                    seen.insert(format!("{def}.{key}"));
+                    let items = &property["items"];
+                    let target = if items.is_null() { property } else { items };
+                    for name in resolve(target) {
+                        let next = &schema["$defs"][&name];
+                        match child {
+                            Value::Array(elements) => {
+                                for e in elements {
+                                    walk(e, &name, next, schema, resolve, seen);
+                                }
+                            }
+                            _ => walk(child, &name, next, schema, resolve, seen),
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    let mut seen = BTreeSet::new();
+    let mut runner = TestRunner::deterministic();
+    for style in [Style::ANY, Style::VALID] {
+        let strategy = strategies::document(style);
+        for _ in 0..200 {
+            let document = strategy.new_tree(&mut runner).unwrap().current();
+            let value: Value = serde_json::from_str(&document.to_json_compact()).unwrap();
+            walk(&value, "Document", &schema, &schema, &resolve, &mut seen);
+        }
+    }
+    let missing: Vec<&String> = expected.difference(&seen).collect();
+    assert!(missing.is_empty(), "never generated: {missing:?}");
+}
