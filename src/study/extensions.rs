@@ -1,6 +1,7 @@
 //! Tool-specific data carried untouched.
 
 use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 use std::fmt;
 
 use serde::de::{MapAccess, Visitor};
@@ -8,7 +9,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use serde_json::Value;
 
-use crate::util::json::{StrictValue, duplicate_key};
+use crate::util::json::read_members;
 
 /// Tool-specific data under namespaced keys (`"nvivo:node_id"`,
 /// `"org.example.app:flags"`), carried through reading and writing untouched.
@@ -177,15 +178,15 @@ impl<'de> Deserialize<'de> for Extensions {
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("an object of extensions")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Extensions, A::Error> {
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Extensions, A::Error> {
                 let mut extensions = BTreeMap::new();
-                while let Some(key) = map.next_key::<String>()? {
-                    let value = map.next_value_seed(StrictValue)?;
-                    if extensions.contains_key(&key) {
-                        return Err(duplicate_key(&key));
+                read_members(map, |key, value| match extensions.entry(key) {
+                    Entry::Vacant(slot) => {
+                        slot.insert(value);
+                        None
                     }
-                    extensions.insert(key, value);
-                }
+                    Entry::Occupied(slot) => Some(slot.key().clone()),
+                })?;
                 Ok(Extensions(extensions))
             }
         }

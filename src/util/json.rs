@@ -6,7 +6,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
-pub(crate) fn duplicate_key<E: de::Error>(key: &str) -> E {
+fn duplicate_key<E: de::Error>(key: &str) -> E {
     E::custom(format_args!(
         "duplicate key {:?}: a key may appear only once in an object",
         crate::util::truncate(key, 200)
@@ -67,15 +67,31 @@ impl<'de> Visitor<'de> for StrictValue {
         }
         Ok(Value::Array(items))
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Value, A::Error> {
         let mut members = Map::new();
-        while let Some(key) = map.next_key::<String>()? {
-            let value = map.next_value_seed(StrictValue)?;
-            if members.contains_key(&key) {
-                return Err(duplicate_key(&key));
+        read_members(map, |key, value| match members.entry(key) {
+            serde_json::map::Entry::Vacant(slot) => {
+                slot.insert(value);
+                None
             }
-            members.insert(key, value);
-        }
+            serde_json::map::Entry::Occupied(slot) => Some(slot.key().clone()),
+        })?;
         Ok(Value::Object(members))
     }
+}
+
+/// Reads every member of a JSON object as a strict value and hands it to
+/// `insert`, which returns the key back when the object already had it: a
+/// repeated key is an error, whatever map the members go into.
+pub(crate) fn read_members<'de, A: MapAccess<'de>>(
+    mut map: A,
+    mut insert: impl FnMut(String, Value) -> Option<String>,
+) -> Result<(), A::Error> {
+    while let Some(key) = map.next_key::<String>()? {
+        let value = map.next_value_seed(StrictValue)?;
+        if let Some(repeated) = insert(key, value) {
+            return Err(duplicate_key(&repeated));
+        }
+    }
+    Ok(())
 }

@@ -1,24 +1,12 @@
 //! The reader's passes, as hooks on the forwarding adapter (`wrap.rs`):
-//! what each does when a value is ignored, and the rule both apply to
-//! structs.
+//! what each does when a value is ignored. Both keep the adapter's rule that
+//! structs are JSON objects.
 
 use std::cell::Cell;
 
 use serde::de::{self, Deserializer, Visitor};
 
 use super::wrap::Hook;
-
-/// A struct is a JSON object. serde's derived `Deserialize` would also take a
-/// struct written as an array of its field values
-/// (`["urn:peer-support:study-document", "1.0.0", []]`), which the format
-/// does not allow; reading it as a map makes such input a type error with
-/// its position.
-fn struct_as_object<'de, D: Deserializer<'de>, V: Visitor<'de>>(
-    deserializer: D,
-    visitor: V,
-) -> Result<V::Value, D::Error> {
-    deserializer.deserialize_map(visitor)
-}
 
 /// The fast pass: sets the flag at the first ignored value and stops the
 /// parse there, since the reader will parse again with paths. No key is
@@ -27,16 +15,6 @@ fn struct_as_object<'de, D: Deserializer<'de>, V: Visitor<'de>>(
 pub(super) struct StopAtIgnored<'a>(pub(super) &'a Cell<bool>);
 
 impl Hook for StopAtIgnored<'_> {
-    fn deserialize_struct<'de, D: Deserializer<'de>, V: Visitor<'de>>(
-        self,
-        deserializer: D,
-        _name: &'static str,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        struct_as_object(deserializer, visitor)
-    }
-
     /// The flag stays set even if some `Deserialize` impl were to swallow
     /// the error.
     fn deserialize_ignored_any<'de, D: Deserializer<'de>, V: Visitor<'de>>(
@@ -55,16 +33,6 @@ impl Hook for StopAtIgnored<'_> {
 pub(super) struct ReadAll;
 
 impl Hook for ReadAll {
-    fn deserialize_struct<'de, D: Deserializer<'de>, V: Visitor<'de>>(
-        self,
-        deserializer: D,
-        _name: &'static str,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        struct_as_object(deserializer, visitor)
-    }
-
     fn deserialize_ignored_any<'de, D: Deserializer<'de>, V: Visitor<'de>>(
         self,
         deserializer: D,

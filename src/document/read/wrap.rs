@@ -16,14 +16,21 @@ use serde::de::{
 
 /// What a pass does at the two calls it intercepts.
 pub(super) trait Hook: Copy {
-    /// Reads a struct (derived impls call `deserialize_struct`).
+    /// Reads a struct (derived impls call `deserialize_struct`). A struct
+    /// is a JSON object: serde's derived `Deserialize` would also take a
+    /// struct written as an array of its field values
+    /// (`["urn:peer-support:study-document", "1.0.0", []]`), which the
+    /// format does not allow; reading it as a map makes such input a type
+    /// error with its position. Every pass keeps this rule.
     fn deserialize_struct<'de, D: Deserializer<'de>, V: Visitor<'de>>(
         self,
         deserializer: D,
-        name: &'static str,
-        fields: &'static [&'static str],
+        _name: &'static str,
+        _fields: &'static [&'static str],
         visitor: V,
-    ) -> Result<V::Value, D::Error>;
+    ) -> Result<V::Value, D::Error> {
+        deserializer.deserialize_map(visitor)
+    }
 
     /// Reads a value the type does not know and skips.
     fn deserialize_ignored_any<'de, D: Deserializer<'de>, V: Visitor<'de>>(
