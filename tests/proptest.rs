@@ -266,29 +266,26 @@ fn the_strategies_generate_every_field_the_schema_knows() {
         resolve: &dyn Fn(&Value) -> Vec<String>,
         seen: &mut BTreeSet<String>,
     ) {
-        match value {
-            Value::Object(members) => {
-                for (key, child) in members {
-                    let Some(property) = node["properties"].get(key) else {
-                        continue;
-                    };
-                    seen.insert(format!("{def}.{key}"));
-                    let items = &property["items"];
-                    let target = if items.is_null() { property } else { items };
-                    for name in resolve(target) {
-                        let next = &schema["$defs"][&name];
-                        match child {
-                            Value::Array(elements) => {
-                                for e in elements {
-                                    walk(e, &name, next, schema, resolve, seen);
-                                }
+        if let Value::Object(members) = value {
+            for (key, child) in members {
+                let Some(property) = node["properties"].get(key) else {
+                    continue;
+                };
+                seen.insert(format!("{def}.{key}"));
+                let items = &property["items"];
+                let target = if items.is_null() { property } else { items };
+                for name in resolve(target) {
+                    let next = &schema["$defs"][&name];
+                    match child {
+                        Value::Array(elements) => {
+                            for e in elements {
+                                walk(e, &name, next, schema, resolve, seen);
                             }
-                            _ => walk(child, &name, next, schema, resolve, seen),
                         }
+                        _ => walk(child, &name, next, schema, resolve, seen),
                     }
                 }
             }
-            _ => {}
         }
     }
 
