@@ -124,7 +124,7 @@ pub use privacy::redact;
 pub use codebook::Codebook;
 pub use diagnostics::{Issue, IssueCode, Report, Severity};
 pub use document::{Document, Loaded, ReadError, from_reader, from_slice, from_str};
-pub use redact::RedactionLevel;
+pub use redact::{Redaction, RedactionLevel};
 // The free function is kept for code written against earlier releases; the
 // documented way is `Document::validate`.
 #[doc(hidden)]

@@ -15,7 +15,7 @@ use peer_support::document::{
 use peer_support::redact::RedactionLevel;
 use peer_support::study::{
     Citation, Concept, ConceptLink, DataSource, Document, Doi, EmptyText, Excerpt, Extensions,
-    ExtensionsIter, Finding, GroupCount, InvalidDoi, InvalidExtensionKey, InvalidParticipantCode,
+    Finding, GroupCount, InvalidDoi, InvalidExtensionKey, InvalidParticipantCode, MembersIter,
     OtherConcept, Participant, ParticipantCode, Sample, Study, StudyDesign, Text, Theme,
 };
 use peer_support::synthesis::{
@@ -82,7 +82,7 @@ fn public_types_are_thread_safe_and_unwind_safe() {
         EmptyText,
         Excerpt,
         Extensions,
-        ExtensionsIter<'static>,
+        MembersIter<'static>,
         Finding,
         GroupCount,
         InvalidDoi,

@@ -328,12 +328,31 @@ fn fmt_output_is_canonical_and_a_fixed_point() {
 }
 
 #[test]
-fn fmt_warns_about_what_it_does_not_print() {
+fn fmt_writes_a_newer_documents_unknown_fields_back_byte_for_byte() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/lenient/unknown_at_every_level.json");
+    let run = run(&["fmt", fixture.to_str().unwrap()]);
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stdout, std::fs::read_to_string(&fixture).unwrap());
+    assert_eq!(
+        run.stderr.matches("warning[unknown_field]").count(),
+        12,
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn fmt_keeps_unknown_fields_and_warns_about_them() {
     let dir = Scratch::new("cli");
     let unknown = dir.file("unknown.json", UNKNOWN_FIELD);
     let run_lenient = run(&["fmt", &unknown]);
     assert_eq!(run_lenient.code, 0);
-    assert!(!run_lenient.stdout.contains("colour"));
+    assert!(
+        run_lenient.stdout.contains("\"colour\""),
+        "{}",
+        run_lenient.stdout
+    );
     assert!(
         run_lenient
             .stderr

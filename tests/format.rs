@@ -216,7 +216,7 @@ fn forward_compatible_fixture_keeps_unknown_codes_and_warns_at_each() {
 }
 
 #[test]
-fn unknown_fields_are_warnings_by_default_and_errors_in_strict_mode() {
+fn unknown_fields_are_kept_reported_and_refused_in_strict_mode() {
     let text = read(&fixtures("lenient").join("unknown_fields.json"));
     let unknown = [
         "/generator",
@@ -231,20 +231,13 @@ fn unknown_fields_are_warnings_by_default_and_errors_in_strict_mode() {
         .collect();
     assert_eq!(issue_list(&loaded.report), expected);
 
-    // What was written back is the input minus exactly those fields.
-    let mut without: Value = serde_json::from_str(&text).unwrap();
-    for p in unknown {
-        let (parent, key) = p.rsplit_once('/').unwrap();
-        without
-            .pointer_mut(parent)
-            .unwrap()
-            .as_object_mut()
-            .unwrap()
-            .remove(key)
-            .unwrap();
-    }
+    // What is written back is the input, those fields included.
+    let input: Value = serde_json::from_str(&text).unwrap();
     let written: Value = serde_json::from_str(&loaded.document.to_json_pretty()).unwrap();
-    assert_eq!(written, without);
+    assert_eq!(written, input);
+    for p in unknown {
+        assert!(written.pointer(p).is_some(), "{p} was not written back");
+    }
 
     match ReadOptions::new().strict(true).load_str(&text) {
         Err(ReadError::UnknownFields { issues }) => {
@@ -253,6 +246,51 @@ fn unknown_fields_are_warnings_by_default_and_errors_in_strict_mode() {
             assert!(issues.iter().all(|i| i.severity == Severity::Error));
         }
         other => panic!("strict mode accepted unknown fields: {other:?}"),
+    }
+}
+
+/// A newer minor version's fields on every kind of object come back byte for
+/// byte, its version label included; each is reported once, with its path.
+#[test]
+fn unknown_fields_at_every_level_round_trip_byte_for_byte() {
+    let text = read(&fixtures("lenient").join("unknown_at_every_level.json"));
+    let loaded = document::from_str(&text).unwrap();
+    assert_eq!(loaded.document.to_json_pretty(), text);
+    let compact = loaded.document.to_json_compact();
+    assert_eq!(
+        document::from_str(&compact).unwrap().document,
+        loaded.document
+    );
+    let unknown: Vec<&str> = loaded
+        .report
+        .with_code(IssueCode::UnknownField)
+        .map(|i| i.path.as_str())
+        .collect();
+    assert_eq!(
+        unknown,
+        [
+            "/generator",
+            "/studies/0/registration",
+            "/studies/0/citation/issue",
+            "/studies/0/design/sampling",
+            "/studies/0/sample/response_rate",
+            "/studies/0/sample/groups/0/recruited_via",
+            "/studies/0/participants/0/age_band",
+            "/studies/0/sources/0/duration_minutes",
+            "/studies/0/excerpts/0/transcript_line",
+            "/studies/0/themes/0/colour",
+            "/studies/0/findings/0/confidence_note",
+            "/studies/0/findings/0/concepts/0/weight",
+        ]
+    );
+    let study = &loaded.document.studies[0];
+    assert_eq!(
+        study.findings[0].unknown_fields().get("confidence_note"),
+        Some(&serde_json::json!({"rater": "second coder", "score": 1e16}))
+    );
+    match ReadOptions::new().strict(true).load_str(&text) {
+        Err(ReadError::UnknownFields { issues }) => assert_eq!(issues.len(), unknown.len()),
+        other => panic!("{other:?}"),
     }
 }
 
@@ -282,12 +320,20 @@ fn newer_minor_version_loads_with_warnings() {
         ]
     );
     assert!(loaded.report.issues[0].message.contains("1.3.0"));
-    // Written back as what this version is.
+    // Written back as the newer version it is, with the fields only that
+    // version defines: not relabelled as this version's.
+    let written = loaded.document.to_json_pretty();
     assert!(
-        loaded
-            .document
+        written.contains("\"schema_version\": \"1.3.0\""),
+        "{written}"
+    );
+    assert!(written.contains("\"preprint_server\""), "{written}");
+    // A document built in code is this version's.
+    let built = peer_support::Document::new(loaded.document.studies.clone());
+    assert!(
+        built
             .to_json_pretty()
-            .contains("\"schema_version\": \"1.0.0\"")
+            .contains(&format!("\"schema_version\": \"{CURRENT_VERSION}\""))
     );
 }
 

@@ -4,8 +4,10 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::read::capture;
 use super::{CURRENT_VERSION, ReadError, SCHEMA_ID, SchemaVersion};
-use crate::study::{Document, Extensions, Study};
+use crate::study::nodes;
+use crate::study::{Document, Extensions, Study, UnknownFields};
 
 /// The wire envelope, in canonical field order.
 #[derive(Serialize)]
@@ -15,6 +17,8 @@ struct EnvelopeOut<'a> {
     studies: &'a [Study],
     #[serde(skip_serializing_if = "Extensions::is_empty")]
     extensions: &'a Extensions,
+    #[serde(flatten)]
+    unknown: &'a UnknownFields,
 }
 
 /// The wire envelope as read.
@@ -37,24 +41,50 @@ impl Serialize for Document {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         EnvelopeOut {
             schema: SCHEMA_ID,
-            schema_version: CURRENT_VERSION,
+            schema_version: written_version(self),
             studies: &self.studies,
             extensions: &self.extensions,
+            unknown: self.unknown_fields(),
         }
         .serialize(serializer)
     }
 }
 
+/// The version a document is written as: this crate's, or the newer minor
+/// version it was read as (see `Document::newer_version`).
+fn written_version(document: &Document) -> SchemaVersion {
+    match document.newer_version {
+        Some([major, minor, patch]) => {
+            let read_as = SchemaVersion::new(major, minor, patch);
+            if read_as > CURRENT_VERSION && read_as.major == CURRENT_VERSION.major {
+                read_as
+            } else {
+                CURRENT_VERSION
+            }
+        }
+        None => CURRENT_VERSION,
+    }
+}
+
 impl<'de> Deserialize<'de> for Document {
-    /// Reads a current-major document. Older versions need [`from_str`](super::from_str) (which
-    /// migrates); the wrong `schema` or a newer major version is an error.
+    /// Reads a current-major document, keeping fields this version does not
+    /// define (without reporting them). Older versions need
+    /// [`from_str`](super::from_str) (which migrates); the wrong `schema` or
+    /// a newer major version is an error.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let envelope = EnvelopeIn::deserialize(deserializer)?;
+        let mut unknown = Vec::new();
+        let mut track = serde_path_to_error::Track::new();
+        let envelope = capture::deserialize(deserializer, &mut unknown, &mut track)?;
         envelope.check().map_err(serde::de::Error::custom)?;
-        Ok(Document {
-            studies: envelope.studies,
-            extensions: envelope.extensions,
-        })
+        let mut document = envelope.into_document();
+        for field in unknown {
+            nodes::attach(&mut document, &field.parent, field.key, field.value).map_err(
+                |(key, _)| {
+                    serde::de::Error::custom(format_args!("field {key:?} could not be kept"))
+                },
+            )?;
+        }
+        Ok(document)
     }
 }
 
@@ -96,6 +126,18 @@ json_schema_impl!(Document, |generator| {
 });
 
 impl EnvelopeIn {
+    /// The document the envelope holds (its unknown fields are put back by
+    /// the caller, which has them).
+    pub(crate) fn into_document(self) -> Document {
+        let mut document = Document::new(self.studies);
+        document.extensions = self.extensions;
+        let v = self.schema_version;
+        if self.migrated_from.is_none() && v > CURRENT_VERSION {
+            document.newer_version = Some([v.major, v.minor, v.patch]);
+        }
+        document
+    }
+
     /// The envelope checks every read path shares.
     pub(crate) fn check(&self) -> Result<(), ReadError> {
         if self.schema != SCHEMA_ID {

@@ -1,6 +1,7 @@
 //! Reading documents: version checks, migration, unknown-field reporting and
 //! error positions. Validation is the load step's job (`load.rs`).
 
+pub(crate) mod capture;
 mod hooks;
 mod wrap;
 
@@ -8,13 +9,14 @@ use std::cell::Cell;
 
 use serde::Deserialize;
 
-use hooks::{ReadAll, StopAtIgnored};
+use capture::UnknownField;
+use hooks::StopAtIgnored;
 use wrap::Wrap;
 
 use super::envelope::EnvelopeIn;
 use super::{CURRENT_VERSION, JsonError, ReadError, SCHEMA_ID, SchemaVersion};
 use crate::diagnostics::{Issue, IssueCode, Report, pointer};
-use crate::study::Document;
+use crate::study::{Document, nodes};
 
 /// A document read and validated.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,8 +26,9 @@ pub struct Loaded {
     pub document: Document,
     /// The `schema_version` the input declared (before any migration).
     pub version: SchemaVersion,
-    /// Every issue: what reading noticed (unknown fields, a newer minor
-    /// version, a migration) followed by what validation found.
+    /// Every issue: what reading noticed (a newer minor version, a
+    /// migration) followed by what validation found (the fields this
+    /// version does not define among them).
     pub report: Report,
 }
 
@@ -64,9 +67,11 @@ impl ReadOptions {
         self
     }
 
-    /// Reads a document without validating it: version checks, migration and
-    /// unknown-field reporting only. [`Loaded::report`] holds the reading
-    /// warnings.
+    /// Reads a document without validating it: version checks, migration,
+    /// and keeping unknown fields (refusing them in strict mode).
+    /// [`Loaded::report`] holds what reading noticed (a migration, a newer
+    /// minor version); the unknown fields are kept on the document, and
+    /// [`Document::validate`] reports them.
     ///
     /// # Errors
     ///
@@ -121,7 +126,7 @@ impl ReadOptions {
         &self,
         json: &[u8],
         from: SchemaVersion,
-        unknown: &mut Vec<String>,
+        unknown: &mut Vec<UnknownField>,
     ) -> Result<EnvelopeIn, ReadError> {
         // Strict: a repeated key is an error here too, not the last copy
         // silently winning before the migration sees it.
@@ -133,7 +138,11 @@ impl ReadOptions {
         Ok(envelope)
     }
 
-    fn finish(&self, envelope: EnvelopeIn, unknown: Vec<String>) -> Result<Loaded, ReadError> {
+    fn finish(
+        &self,
+        envelope: EnvelopeIn,
+        unknown: Vec<UnknownField>,
+    ) -> Result<Loaded, ReadError> {
         let mut report = Report::new();
         if let Some(from) = envelope.migrated_from {
             report.push(Issue::warning(
@@ -151,31 +160,36 @@ impl ReadOptions {
                 ),
             ));
         }
-        let unknown_issues = unknown.into_iter().map(|path| {
-            let message = format!(
-                "field {:?} is not part of schema {CURRENT_VERSION}; it was not loaded",
-                path.rsplit('/').next().unwrap_or_default()
-            );
-            if self.strict {
-                Issue::error(IssueCode::UnknownField, path, message)
-            } else {
-                Issue::warning(IssueCode::UnknownField, path, message)
+        let version = envelope.migrated_from.unwrap_or(envelope.schema_version);
+        let mut document = envelope.into_document();
+        if self.strict && !unknown.is_empty() {
+            let issues = unknown
+                .into_iter()
+                .map(|field| {
+                    let message = format!(
+                        "field {:?} is not part of schema {CURRENT_VERSION}, and strict mode refuses it",
+                        crate::util::truncate(&field.key, 200)
+                    );
+                    Issue::error(IssueCode::UnknownField, field.pointer, message)
+                })
+                .collect();
+            return Err(ReadError::UnknownFields { issues });
+        }
+        // Validation reports the fields that are kept (they are part of the
+        // document now); a field that had nowhere to go is reported here.
+        for field in unknown {
+            let key = crate::util::truncate(&field.key, 200).to_owned();
+            if nodes::attach(&mut document, &field.parent, field.key, field.value).is_err() {
+                report.push(Issue::warning(
+                    IssueCode::UnknownField,
+                    field.pointer,
+                    format!("field {key:?} is not part of schema {CURRENT_VERSION}, and it could not be kept"),
+                ));
             }
-        });
-        if self.strict {
-            let issues: Vec<Issue> = unknown_issues.collect();
-            if !issues.is_empty() {
-                return Err(ReadError::UnknownFields { issues });
-            }
-        } else {
-            report.extend(unknown_issues);
         }
         Ok(Loaded {
-            version: envelope.migrated_from.unwrap_or(envelope.schema_version),
-            document: Document {
-                studies: envelope.studies,
-                extensions: envelope.extensions,
-            },
+            version,
+            document,
             report,
         })
     }
@@ -205,32 +219,24 @@ fn deserialize_untracked(json: &[u8]) -> Result<EnvelopeIn, Option<serde_json::E
 }
 
 /// The tracked pass over a whole input: the envelope and nothing after it.
-fn tracked_slice(json: &[u8], unknown: &mut Vec<String>) -> Result<EnvelopeIn, ReadError> {
+fn tracked_slice(json: &[u8], unknown: &mut Vec<UnknownField>) -> Result<EnvelopeIn, ReadError> {
     let mut de = serde_json::Deserializer::from_slice(json);
     let envelope = deserialize_tracked(&mut de, unknown)?;
     de.end().map_err(|e| json_error(String::new(), e))?;
     Ok(envelope)
 }
 
-/// Deserializes the envelope, recording the JSON Pointer of every field the
-/// types do not know (serde_ignored) and the path of any failure
-/// (serde_path_to_error).
+/// Deserializes the envelope, keeping every field the types do not know
+/// with its place (see capture.rs) and the path of any failure.
 fn deserialize_tracked<'de, D>(
     deserializer: D,
-    unknown: &mut Vec<String>,
+    unknown: &mut Vec<UnknownField>,
 ) -> Result<EnvelopeIn, ReadError>
 where
     D: serde::Deserializer<'de, Error = serde_json::Error>,
 {
     let mut track = serde_path_to_error::Track::new();
-    let mut record = |path: serde_ignored::Path<'_>| {
-        unknown.push(pointer::from_ignored_path(&path));
-    };
-    // Innermost, the adapter only makes structs objects-only (see hooks.rs).
-    let objects_only = Wrap::new(deserializer, ReadAll);
-    let ignored = serde_ignored::Deserializer::new(objects_only, &mut record);
-    let tracked = serde_path_to_error::Deserializer::new(ignored, &mut track);
-    EnvelopeIn::deserialize(tracked)
+    capture::deserialize(deserializer, unknown, &mut track)
         .map_err(|e| json_error(pointer::from_serde_path(&track.path()), e))
 }
 

@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 
 use crate::study::Document;
+use crate::util::canonical;
 
 impl Document {
     /// Canonical pretty JSON: fields in fixed order, two-space indent, map
@@ -20,7 +21,9 @@ impl Document {
     /// whitespace or trailing newline.
     #[must_use]
     pub fn to_json_compact(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let mut out = Vec::with_capacity(self.estimated_size());
+        let _ = self.write_json_compact(&mut out);
+        String::from_utf8(out).unwrap_or_default()
     }
 
     /// Writes canonical pretty JSON (with the trailing newline) to `writer`.
@@ -29,7 +32,7 @@ impl Document {
     ///
     /// Any I/O error from `writer`.
     pub fn write_json_pretty<W: Write>(&self, mut writer: W) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut writer, self)?;
+        canonical::write_pretty(&mut writer, self)?;
         writer.write_all(b"\n")
     }
 
@@ -39,7 +42,7 @@ impl Document {
     ///
     /// Any I/O error from `writer`.
     pub fn write_json_compact<W: Write>(&self, writer: W) -> io::Result<()> {
-        serde_json::to_writer(writer, self).map_err(io::Error::from)
+        canonical::write_compact(writer, self).map_err(io::Error::from)
     }
 
     /// A cheap guess at the serialized size, to size the output buffer once.

@@ -6,8 +6,9 @@
 //!
 //! - excerpt `text` and `location`, study `notes`, `aims` and `countries`,
 //!   theme `label` and `description`, finding `statement`;
-//! - every string value and member name inside `extensions` (document and
-//!   study), since tools export transcripts and memos there.
+//! - every string value and member name inside `extensions` (document, study
+//!   and finding), since tools export transcripts and memos there, and
+//!   inside fields this version does not define, for the same reason.
 //!
 //! Citation fields (`title`, `authors`, `journal`) are **not** linted: they are
 //! the public bibliographic record of a published paper, where a corresponding
@@ -26,7 +27,7 @@ use super::{PersonalData, scan};
 use crate::diagnostics::pointer::{self, Path};
 use crate::diagnostics::{Issue, IssueCode, Report};
 use crate::study::walk::{self, TextField, Visit};
-use crate::study::{Document, Extensions, Text};
+use crate::study::{Document, Extensions, Text, UnknownFields};
 
 /// Adds a warning to `report` for every free-text field of `document` that
 /// looks like it holds personal data.
@@ -47,7 +48,11 @@ impl<'d> Visit<'d> for Lint<'_> {
     }
 
     fn extensions(&mut self, extensions: &'d Extensions, path: &Path<'_>) {
-        lint_extensions(extensions, path, self.report);
+        lint_members(extensions.iter(), path, "extension", self.report);
+    }
+
+    fn unknown(&mut self, fields: &'d UnknownFields, path: &Path<'_>) {
+        lint_members(fields.iter(), path, "unknown field", self.report);
     }
 }
 
@@ -122,10 +127,16 @@ enum Segment<'a> {
 /// Lints every string value and member name under `extensions`, walking the
 /// JSON with an explicit stack (no recursion, whatever the nesting) and
 /// building a pointer only for a value that is reported.
-fn lint_extensions(extensions: &Extensions, base: &Path<'_>, report: &mut Report) {
+fn lint_members<'a>(
+    members: impl DoubleEndedIterator<Item = (&'a str, &'a Value)>,
+    base: &Path<'_>,
+    what: &str,
+    report: &mut Report,
+) {
+    let member_name = format!("the {what} member name");
+    let value_name = format!("the {what} value");
     // (value, depth, the segment leading to it)
-    let mut stack: Vec<(&Value, usize, Segment<'_>)> = extensions
-        .iter()
+    let mut stack: Vec<(&Value, usize, Segment<'_>)> = members
         .rev()
         .map(|(k, v)| (v, 0, Segment::Key(k)))
         .collect();
@@ -144,7 +155,7 @@ fn lint_extensions(extensions: &Extensions, base: &Path<'_>, report: &mut Report
         path.truncate(depth);
         path.push(segment);
         if let Segment::Key(key) = segment {
-            if let Some(message) = describe(key, "the extension member name") {
+            if let Some(message) = describe(key, &member_name) {
                 report.push(Issue::warning(
                     IssueCode::PossiblePersonalData,
                     pointer_to(&path),
@@ -154,7 +165,7 @@ fn lint_extensions(extensions: &Extensions, base: &Path<'_>, report: &mut Report
         }
         match value {
             Value::String(s) => {
-                if let Some(message) = describe(s, "the extension value") {
+                if let Some(message) = describe(s, &value_name) {
                     report.push(Issue::warning(
                         IssueCode::PossiblePersonalData,
                         pointer_to(&path),

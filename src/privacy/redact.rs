@@ -9,6 +9,7 @@
 //! | excerpt `location` | removed | excerpt removed |
 //! | study and finding `notes` | removed | removed |
 //! | `extensions` (document, study and finding) | removed | removed |
+//! | unknown fields (fields this version does not define), on every object | removed | removed |
 //! | participants | kept | removed; counted into `sample` when it has no counts |
 //! | data sources | kept | removed; methods, rounds and the lived-experience interviewer flag folded into `design` |
 //! | finding `excerpts` | kept | removed |
@@ -29,7 +30,8 @@
 //!   participants.
 //! - Extensions are opaque tool data (an NVivo export can carry whole
 //!   transcripts). Redaction cannot vouch for what it cannot read, so it drops
-//!   them.
+//!   them; likewise unknown fields (a newer version's, or a tool's), whose
+//!   number [`Document::into_redaction`] reports.
 //! - Citation fields are the public bibliographic record of a published paper
 //!   and are kept untouched, including at `aggregate`.
 //! - At `aggregate` no information about *how many* is lost where the format
@@ -82,6 +84,7 @@ use std::collections::{HashMap, HashSet};
 
 use uuid::Uuid;
 
+use crate::study::nodes;
 use crate::study::{
     DataSource, Document, Excerpt, Extensions, Finding, GroupCount, Participant, Sample, Study,
     StudyDesign, Text, Theme,
@@ -123,20 +126,64 @@ impl Document {
     /// that are removed anyway).
     #[must_use]
     pub fn into_redacted(self, level: RedactionLevel) -> Document {
+        self.into_redaction(level).document
+    }
+
+    /// As [`Document::into_redacted`], also saying how many unknown fields
+    /// (see [`UnknownFields`](crate::study::UnknownFields)) were dropped.
+    ///
+    /// ```
+    /// use peer_support::RedactionLevel;
+    ///
+    /// let json = r#"{"schema": "urn:peer-support:study-document", "schema_version": "1.4.0",
+    ///   "studies": [], "curator_email": "jo@example.org"}"#;
+    /// let document = peer_support::from_str(json)?.document;
+    /// let redaction = document.into_redaction(RedactionLevel::Quotes);
+    /// assert_eq!(redaction.unknown_fields_dropped, 1);
+    /// assert!(!redaction.document.to_json_compact().contains("jo@example.org"));
+    /// # Ok::<(), peer_support::ReadError>(())
+    /// ```
+    #[must_use]
+    pub fn into_redaction(mut self, level: RedactionLevel) -> Redaction {
+        // First, at every level, so that none survives in a part that is
+        // kept (a citation, a design) and every one is counted, also in the
+        // parts that are removed.
+        let unknown_fields_dropped = nodes::clear_unknown_fields(&mut self);
         // Destructured so that a new field fails to compile here until
         // someone decides how it is redacted.
         let Document {
             studies,
             extensions: _,
+            unknown: _,
+            newer_version,
         } = self;
-        Document {
-            studies: studies
+        let mut document = Document::new(
+            studies
                 .into_iter()
                 .map(|study| redact_study(study, level))
                 .collect(),
-            extensions: Extensions::new(),
+        );
+        // A newer document stays labelled as such: its codes may still be
+        // ones only the newer version defines.
+        document.newer_version = newer_version;
+        Redaction {
+            document,
+            unknown_fields_dropped,
         }
     }
+}
+
+/// A redacted copy of a document, and what was dropped without a trace in
+/// it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Redaction {
+    /// The redacted document.
+    pub document: Document,
+    /// How many unknown fields were dropped, at every level: redaction
+    /// cannot tell whether fields this version does not define hold
+    /// personal data, so it keeps none.
+    pub unknown_fields_dropped: usize,
 }
 
 fn redact_study(study: Study, level: RedactionLevel) -> Study {
@@ -157,6 +204,7 @@ fn redact_study(study: Study, level: RedactionLevel) -> Study {
         findings,
         notes: _,
         extensions: _,
+        unknown: _,
     } = study;
     let mut redacted = Study::new(id, citation);
     redacted.settings = settings;
@@ -208,6 +256,7 @@ fn redact_excerpt(excerpt: Excerpt) -> Excerpt {
         source,
         participant,
         location: _,
+        unknown: _,
     } = excerpt;
     let mut redacted = Excerpt::new(id, marker(REDACTED), source);
     redacted.participant = participant;
@@ -306,6 +355,7 @@ fn scrub_theme(theme: Theme, scrubber: &Scrubber) -> Theme {
         label,
         description,
         parent,
+        unknown: _,
     } = theme;
     let mut scrubbed = Theme::new(id, scrubber.scrub(label));
     scrubbed.description = description.map(|d| scrubber.scrub(d));
@@ -338,6 +388,7 @@ fn aggregate_finding(
         endorsement_count,
         notes: _,
         extensions: _,
+        unknown: _,
     } = finding;
     // Distinct endorsers who are participants of the study: a repeated or
     // dangling id is not another person.
@@ -437,7 +488,7 @@ impl Scrubber {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::study::ParticipantCode;
+    use crate::study::{ParticipantCode, UnknownFields};
     use crate::vocabulary::Stakeholder;
 
     fn participant(n: u128, code: &str, group: Stakeholder) -> Participant {
@@ -508,6 +559,7 @@ mod tests {
         let reported = Sample {
             total: Some(10),
             groups: Vec::new(),
+            unknown: UnknownFields::default(),
         };
         assert_eq!(
             fill_sample(Some(reported.clone()), &listed, 0),
@@ -522,6 +574,7 @@ mod tests {
         let partial = Sample {
             total: None,
             groups: vec![GroupCount::new(Stakeholder::PeerWorker, 5)],
+            unknown: UnknownFields::default(),
         };
         let filled = fill_sample(Some(partial), &listed, 0).unwrap();
         assert_eq!(
@@ -562,6 +615,7 @@ mod tests {
         study.sample = Some(Sample {
             total: None,
             groups: vec![GroupCount::uncounted(Stakeholder::PeerWorker)],
+            unknown: UnknownFields::default(),
         });
         study
             .participants

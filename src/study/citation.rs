@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::Text;
+use super::{Text, UnknownFields};
 
 /// The bibliographic reference of a study.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -29,6 +29,11 @@ pub struct Citation {
     /// Validation refuses data collected after it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<NaiveDate>,
+    /// Fields this version does not define, kept from reading and written
+    /// back after the known ones.
+    #[serde(flatten, skip_deserializing)]
+    #[cfg_attr(feature = "json-schema", schemars(skip))]
+    pub(crate) unknown: UnknownFields,
 }
 
 impl Citation {
@@ -41,6 +46,7 @@ impl Citation {
             journal: None,
             doi: None,
             published: None,
+            unknown: UnknownFields::default(),
         }
     }
 }

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::Concept;
+use super::{Concept, UnknownFields};
 use crate::vocabulary::Stance;
 
 /// A finding's link to one vocabulary concept.
@@ -33,6 +33,8 @@ pub struct ConceptLink {
     pub stance: Stance,
     /// Whether it is the concept's absence that is reported.
     pub absent: bool,
+    /// Fields this version does not define, kept from reading.
+    pub(crate) unknown: UnknownFields,
 }
 
 impl ConceptLink {
@@ -42,6 +44,7 @@ impl ConceptLink {
             concept: concept.into(),
             stance,
             absent: false,
+            unknown: UnknownFields::default(),
         }
     }
 
@@ -54,25 +57,40 @@ impl ConceptLink {
     }
 }
 
-/// The wire shape of a [`ConceptLink`]; field order is the canonical order.
-#[derive(Serialize, Deserialize)]
-struct WireLink<'a> {
+/// The wire shape of a [`ConceptLink`] as written; field order is the
+/// canonical order, unknown fields last.
+#[derive(Serialize)]
+struct WireLinkOut<'a> {
+    kind: &'a str,
+    code: &'a str,
+    stance: &'a Stance,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    absent: bool,
+    #[serde(flatten)]
+    unknown: &'a UnknownFields,
+}
+
+/// The wire shape of a [`ConceptLink`] as read (unknown fields are the
+/// reader's to keep).
+#[derive(Deserialize)]
+struct WireLinkIn<'a> {
     #[serde(borrow)]
     kind: Cow<'a, str>,
     #[serde(borrow)]
     code: Cow<'a, str>,
     stance: Stance,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
     absent: bool,
 }
 
 impl Serialize for ConceptLink {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        WireLink {
-            kind: Cow::Borrowed(self.concept.kind_code()),
-            code: Cow::Borrowed(self.concept.code()),
-            stance: self.stance.clone(),
+        WireLinkOut {
+            kind: self.concept.kind_code(),
+            code: self.concept.code(),
+            stance: &self.stance,
             absent: self.absent,
+            unknown: &self.unknown,
         }
         .serialize(serializer)
     }
@@ -80,13 +98,14 @@ impl Serialize for ConceptLink {
 
 impl<'de> Deserialize<'de> for ConceptLink {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let wire = WireLink::deserialize(deserializer)?;
+        let wire = WireLinkIn::deserialize(deserializer)?;
         let concept =
             Concept::from_codes(&wire.kind, &wire.code).map_err(serde::de::Error::custom)?;
         Ok(ConceptLink {
             concept,
             stance: wire.stance,
             absent: wire.absent,
+            unknown: UnknownFields::default(),
         })
     }
 }

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::UnknownFields;
 use crate::vocabulary::Method;
 
 /// One piece of collected data, typically an interview.
@@ -28,6 +29,11 @@ pub struct DataSource {
     /// Whether the interviewer had lived experience of mental health problems.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interviewer_lived_experience: Option<bool>,
+    /// Fields this version does not define, kept from reading and written
+    /// back after the known ones.
+    #[serde(flatten, skip_deserializing)]
+    #[cfg_attr(feature = "json-schema", schemars(skip))]
+    pub(crate) unknown: UnknownFields,
 }
 
 impl DataSource {
@@ -40,6 +46,7 @@ impl DataSource {
             round: None,
             date: None,
             interviewer_lived_experience: None,
+            unknown: UnknownFields::default(),
         }
     }
 }

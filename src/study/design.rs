@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::UnknownFields;
 use crate::vocabulary::{Analysis, Method, Stakeholder};
 
 /// How a study collected and analysed its data.
@@ -28,6 +29,11 @@ pub struct StudyDesign {
     /// How many times each participant was interviewed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interview_rounds: Option<u32>,
+    /// Fields this version does not define, kept from reading and written
+    /// back after the known ones.
+    #[serde(flatten, skip_deserializing)]
+    #[cfg_attr(feature = "json-schema", schemars(skip))]
+    pub(crate) unknown: UnknownFields,
 }
 
 impl StudyDesign {
@@ -53,6 +59,11 @@ pub struct Sample {
     /// Participants per stakeholder group, each group at most once.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<GroupCount>,
+    /// Fields this version does not define, kept from reading and written
+    /// back after the known ones.
+    #[serde(flatten, skip_deserializing)]
+    #[cfg_attr(feature = "json-schema", schemars(skip))]
+    pub(crate) unknown: UnknownFields,
 }
 
 impl Sample {
@@ -83,6 +94,11 @@ pub struct GroupCount {
     /// giving its number (seed 002: 41 participants across four groups).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<u32>,
+    /// Fields this version does not define, kept from reading and written
+    /// back after the known ones.
+    #[serde(flatten, skip_deserializing)]
+    #[cfg_attr(feature = "json-schema", schemars(skip))]
+    pub(crate) unknown: UnknownFields,
 }
 
 impl GroupCount {
@@ -91,11 +107,16 @@ impl GroupCount {
         GroupCount {
             group,
             count: Some(count),
+            unknown: UnknownFields::default(),
         }
     }
 
     /// A group that took part in a number the study does not give.
     pub fn uncounted(group: Stakeholder) -> Self {
-        GroupCount { group, count: None }
+        GroupCount {
+            group,
+            count: None,
+            unknown: UnknownFields::default(),
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! The document value: the studies, and document-level extensions.
 
-use super::{Extensions, Study};
+use super::{Extensions, Study, UnknownFields};
 
 /// A peer-support document: one or more studies and document-level extensions.
 ///
@@ -19,6 +19,13 @@ pub struct Document {
     pub studies: Vec<Study>,
     /// Tool-specific data.
     pub extensions: Extensions,
+    /// Top-level fields this version does not define, kept from reading.
+    pub(crate) unknown: UnknownFields,
+    /// The format version (`[major, minor, patch]`) the document was read
+    /// as, when it is a newer minor version than this crate's: the writer
+    /// keeps it, so that a newer document is never relabelled as an older
+    /// one while it still holds what only the newer version defines.
+    pub(crate) newer_version: Option<[u64; 3]>,
 }
 
 impl Document {
@@ -27,6 +34,8 @@ impl Document {
         Document {
             studies,
             extensions: Extensions::new(),
+            unknown: UnknownFields::default(),
+            newer_version: None,
         }
     }
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::Text;
+use super::{Text, UnknownFields};
 
 /// A quotation from a data source.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -22,6 +22,11 @@ pub struct Excerpt {
     /// Where in the source (`"p. 4"`, `"00:12:31"`, `"lines 120-131"`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<Text>,
+    /// Fields this version does not define, kept from reading and written
+    /// back after the known ones.
+    #[serde(flatten, skip_deserializing)]
+    #[cfg_attr(feature = "json-schema", schemars(skip))]
+    pub(crate) unknown: UnknownFields,
 }
 
 impl Excerpt {
@@ -33,6 +38,7 @@ impl Excerpt {
             source,
             participant: None,
             location: None,
+            unknown: UnknownFields::default(),
         }
     }
 }

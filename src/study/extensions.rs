@@ -1,7 +1,5 @@
 //! Tool-specific data carried untouched.
 
-use std::collections::BTreeMap;
-use std::collections::btree_map::Entry;
 use std::fmt;
 
 use serde::de::{MapAccess, Visitor};
@@ -9,7 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use serde_json::Value;
 
-use crate::util::json::read_members;
+use super::members::{Members, MembersIter};
 
 /// Tool-specific data under namespaced keys (`"nvivo:node_id"`,
 /// `"org.example.app:flags"`), carried through reading and writing untouched.
@@ -38,9 +36,9 @@ use crate::util::json::read_members;
 /// ```
 ///
 /// [`insert`]: Extensions::insert
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(transparent)]
-pub struct Extensions(BTreeMap<String, Value>);
+pub struct Extensions(Members);
 
 /// An extension key without the `namespace:name` form.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -100,7 +98,9 @@ impl Extensions {
         if !Extensions::is_namespaced(&key) {
             return Err(InvalidExtensionKey::new(&key));
         }
-        Ok(self.0.insert(key, value.into()))
+        Ok(self
+            .0
+            .insert(key, crate::util::json::normalized(value.into())))
     }
 
     /// Removes `key`, returning its value.
@@ -109,13 +109,13 @@ impl Extensions {
     }
 
     /// The keys and values, in key order.
-    pub fn iter(&self) -> ExtensionsIter<'_> {
-        ExtensionsIter(self.0.iter())
+    pub fn iter(&self) -> MembersIter<'_> {
+        self.0.iter()
     }
 
     /// The keys, in order.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.0.keys().map(String::as_str)
+        self.0.iter().map(|(key, _)| key)
     }
 
     /// Whether `key` has the `namespace:name` form: a namespace of ASCII
@@ -137,35 +137,11 @@ impl Extensions {
     }
 }
 
-/// The keys and values of an [`Extensions`], in key order.
-#[derive(Clone, Debug)]
-pub struct ExtensionsIter<'a>(std::collections::btree_map::Iter<'a, String, Value>);
-
-impl<'a> Iterator for ExtensionsIter<'a> {
-    type Item = (&'a str, &'a Value);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        self.0.next().map(|(k, v)| (k.as_str(), v))
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        self.0.size_hint()
-    }
-}
-
-impl ExactSizeIterator for ExtensionsIter<'_> {}
-
-impl DoubleEndedIterator for ExtensionsIter<'_> {
-    fn next_back(&mut self) -> Option<Self::Item> {
-        self.0.next_back().map(|(k, v)| (k.as_str(), v))
-    }
-}
-
 impl<'a> IntoIterator for &'a Extensions {
     type Item = (&'a str, &'a Value);
-    type IntoIter = ExtensionsIter<'a>;
+    type IntoIter = MembersIter<'a>;
 
-    fn into_iter(self) -> ExtensionsIter<'a> {
+    fn into_iter(self) -> MembersIter<'a> {
         self.iter()
     }
 }
@@ -179,15 +155,7 @@ impl<'de> Deserialize<'de> for Extensions {
                 f.write_str("an object of extensions")
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Extensions, A::Error> {
-                let mut extensions = BTreeMap::new();
-                read_members(map, |key, value| match extensions.entry(key) {
-                    Entry::Vacant(slot) => {
-                        slot.insert(value);
-                        None
-                    }
-                    Entry::Occupied(slot) => Some(slot.key().clone()),
-                })?;
-                Ok(Extensions(extensions))
+                Members::read(map).map(Extensions)
             }
         }
         deserializer.deserialize_map(ExtensionsVisitor)
@@ -235,8 +203,12 @@ mod tests {
     fn values_load_as_serde_json_loads_them() {
         let json = r#"{"a:b": [null, true, -1, 18446744073709551615, 0.5, 1e300, "s", {"k": {}}]}"#;
         let ours = serde_json::from_str::<Extensions>(json).unwrap();
-        let theirs: BTreeMap<String, Value> = serde_json::from_str(json).unwrap();
-        assert_eq!(ours.0, theirs);
+        let theirs: std::collections::BTreeMap<String, Value> = serde_json::from_str(json).unwrap();
+        let ours: std::collections::BTreeMap<String, Value> = ours
+            .iter()
+            .map(|(k, v)| (k.to_owned(), v.clone()))
+            .collect();
+        assert_eq!(ours, theirs);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::{ConceptLink, Extensions, Text};
+use super::{ConceptLink, Extensions, Text, UnknownFields};
 use crate::vocabulary::{Basis, Stakeholder};
 
 /// One result a study reports, with the concepts it speaks to and the evidence
@@ -46,6 +46,11 @@ pub struct Finding {
     /// Tool-specific data about this finding.
     #[serde(default, skip_serializing_if = "Extensions::is_empty")]
     pub extensions: Extensions,
+    /// Fields this version does not define, kept from reading and written
+    /// back after the known ones.
+    #[serde(flatten, skip_deserializing)]
+    #[cfg_attr(feature = "json-schema", schemars(skip))]
+    pub(crate) unknown: UnknownFields,
 }
 
 impl Finding {
@@ -63,6 +68,7 @@ impl Finding {
             endorsement_count: None,
             notes: None,
             extensions: Extensions::new(),
+            unknown: UnknownFields::default(),
         }
     }
 }

@@ -27,9 +27,13 @@ mod document;
 mod excerpt;
 mod extensions;
 mod finding;
+mod members;
+pub(crate) mod nodes;
 mod participant;
 mod text;
 mod theme;
+#[macro_use]
+mod unknown;
 pub(crate) mod walk;
 
 pub use citation::{Citation, Doi, InvalidDoi};
@@ -39,13 +43,30 @@ pub use data_source::DataSource;
 pub use design::{GroupCount, Sample, StudyDesign};
 pub use document::Document;
 pub use excerpt::Excerpt;
-pub use extensions::{Extensions, ExtensionsIter, InvalidExtensionKey};
+pub use extensions::{Extensions, InvalidExtensionKey};
 pub use finding::Finding;
+pub use members::MembersIter;
 pub use participant::Participant;
 pub use text::{
     EmptyText, InvalidParticipantCode, MAX_PARTICIPANT_CODE_LEN, ParticipantCode, Text,
 };
 pub use theme::Theme;
+pub use unknown::UnknownFields;
+
+unknown_fields_accessors!(
+    Study,
+    Citation,
+    StudyDesign,
+    Sample,
+    GroupCount,
+    Participant,
+    DataSource,
+    Excerpt,
+    Theme,
+    Finding,
+    ConceptLink,
+    Document,
+);
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -101,6 +122,11 @@ pub struct Study {
     /// Tool-specific data.
     #[serde(default, skip_serializing_if = "Extensions::is_empty")]
     pub extensions: Extensions,
+    /// Fields this version does not define, kept from reading and written
+    /// back after the known ones.
+    #[serde(flatten, skip_deserializing)]
+    #[cfg_attr(feature = "json-schema", schemars(skip))]
+    pub(crate) unknown: UnknownFields,
 }
 
 impl Study {
@@ -121,6 +147,7 @@ impl Study {
             findings: Vec::new(),
             notes: None,
             extensions: Extensions::new(),
+            unknown: UnknownFields::default(),
         }
     }
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::ParticipantCode;
+use super::{ParticipantCode, UnknownFields};
 use crate::vocabulary::{Employment, RoleTitle, Setting, Stakeholder};
 
 /// A person who took part in a study, known only by a pseudonymous code.
@@ -30,6 +30,11 @@ pub struct Participant {
     /// Paid or volunteer, for peer workers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub employment: Option<Employment>,
+    /// Fields this version does not define, kept from reading and written
+    /// back after the known ones.
+    #[serde(flatten, skip_deserializing)]
+    #[cfg_attr(feature = "json-schema", schemars(skip))]
+    pub(crate) unknown: UnknownFields,
 }
 
 impl Participant {
@@ -42,6 +47,7 @@ impl Participant {
             role_title: None,
             setting: None,
             employment: None,
+            unknown: UnknownFields::default(),
         }
     }
 }

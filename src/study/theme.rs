@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::Text;
+use super::{Text, UnknownFields};
 
 /// A theme or sub-theme of a study's analysis.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -20,6 +20,11 @@ pub struct Theme {
     /// The theme this one is a sub-theme of; validation refuses cycles.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<Uuid>,
+    /// Fields this version does not define, kept from reading and written
+    /// back after the known ones.
+    #[serde(flatten, skip_deserializing)]
+    #[cfg_attr(feature = "json-schema", schemars(skip))]
+    pub(crate) unknown: UnknownFields,
 }
 
 impl Theme {
@@ -30,6 +35,7 @@ impl Theme {
             label,
             description: None,
             parent: None,
+            unknown: UnknownFields::default(),
         }
     }
 }

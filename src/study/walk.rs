@@ -5,11 +5,12 @@
 //! by hand.
 //!
 //! The order of the visits is the order those checks report in: the
-//! document's extensions first, then each study field by field; within a
+//! document's unknown fields and extensions first, then each study field by
+//! field; an object's unknown fields as the walk enters it; within a
 //! finding, its statement, basis, notes and extensions before the groups and
 //! concepts it reports.
 
-use super::{ConceptLink, Document, Extensions, Finding, Study, Text};
+use super::{ConceptLink, Document, Extensions, Finding, Study, Text, UnknownFields};
 use crate::diagnostics::pointer::Path;
 use crate::vocabulary::Vocabulary;
 
@@ -73,11 +74,15 @@ pub(crate) trait Visit<'d> {
     fn concept(&mut self, _link: &'d ConceptLink, _path: &Path<'_>) {}
     /// An extensions object.
     fn extensions(&mut self, _extensions: &'d Extensions, _path: &Path<'_>) {}
+    /// The unknown fields of the object at `path` (visited, possibly empty,
+    /// as the walk enters the object).
+    fn unknown(&mut self, _fields: &'d UnknownFields, _path: &Path<'_>) {}
 }
 
 /// Visits the whole document: its extensions, then every study.
 pub(crate) fn walk<'d>(document: &'d Document, visitor: &mut impl Visit<'d>) {
     let root = Path::ROOT;
+    visitor.unknown(&document.unknown, &root);
     visitor.extensions(&document.extensions, &root.key("extensions"));
     let studies = root.key("studies");
     for (i, study) in document.studies.iter().enumerate() {
@@ -87,8 +92,10 @@ pub(crate) fn walk<'d>(document: &'d Document, visitor: &mut impl Visit<'d>) {
 
 /// Visits one study, at `path`.
 pub(crate) fn walk_study<'d>(study: &'d Study, path: &Path<'_>, visitor: &mut impl Visit<'d>) {
+    visitor.unknown(&study.unknown, path);
     let citation = path.key("citation");
     let c = &study.citation;
+    visitor.unknown(&c.unknown, &citation);
     visitor.text(TextField::CitationTitle, &c.title, &citation.key("title"));
     texts(
         TextField::CitationAuthor,
@@ -111,19 +118,24 @@ pub(crate) fn walk_study<'d>(study: &'d Study, path: &Path<'_>, visitor: &mut im
     );
     texts(TextField::Aim, &study.aims, &path.key("aims"), visitor);
     let design = path.key("design");
+    visitor.unknown(&study.design.unknown, &design);
     codes(&study.design.methods, &design.key("methods"), visitor);
     codes(&study.design.analyses, &design.key("analyses"), visitor);
     codes(&study.settings, &path.key("settings"), visitor);
     if let Some(sample) = &study.sample {
-        let groups = path.key("sample");
-        let groups = groups.key("groups");
+        let at = path.key("sample");
+        visitor.unknown(&sample.unknown, &at);
+        let groups = at.key("groups");
         for (i, g) in sample.groups.iter().enumerate() {
-            visitor.code(&g.group, &groups.index(i).key("group"));
+            let group = groups.index(i);
+            visitor.unknown(&g.unknown, &group);
+            visitor.code(&g.group, &group.key("group"));
         }
     }
     let participants = path.key("participants");
     for (i, p) in study.participants.iter().enumerate() {
         let at = participants.index(i);
+        visitor.unknown(&p.unknown, &at);
         visitor.code(&p.group, &at.key("group"));
         optional_code(&p.role_title, &at.key("role_title"), visitor);
         optional_code(&p.setting, &at.key("setting"), visitor);
@@ -131,11 +143,14 @@ pub(crate) fn walk_study<'d>(study: &'d Study, path: &Path<'_>, visitor: &mut im
     }
     let sources = path.key("sources");
     for (i, s) in study.sources.iter().enumerate() {
-        optional_code(&s.method, &sources.index(i).key("method"), visitor);
+        let at = sources.index(i);
+        visitor.unknown(&s.unknown, &at);
+        optional_code(&s.method, &at.key("method"), visitor);
     }
     let excerpts = path.key("excerpts");
     for (i, e) in study.excerpts.iter().enumerate() {
         let at = excerpts.index(i);
+        visitor.unknown(&e.unknown, &at);
         visitor.text(TextField::ExcerptText, &e.text, &at.key("text"));
         optional_text(
             TextField::ExcerptLocation,
@@ -147,6 +162,7 @@ pub(crate) fn walk_study<'d>(study: &'d Study, path: &Path<'_>, visitor: &mut im
     let themes = path.key("themes");
     for (i, t) in study.themes.iter().enumerate() {
         let at = themes.index(i);
+        visitor.unknown(&t.unknown, &at);
         visitor.text(TextField::ThemeLabel, &t.label, &at.key("label"));
         optional_text(
             TextField::ThemeDescription,
@@ -169,6 +185,7 @@ pub(crate) fn walk_study<'d>(study: &'d Study, path: &Path<'_>, visitor: &mut im
 }
 
 fn walk_finding<'d>(finding: &'d Finding, path: &Path<'_>, visitor: &mut impl Visit<'d>) {
+    visitor.unknown(&finding.unknown, path);
     visitor.text(
         TextField::FindingStatement,
         &finding.statement,
@@ -186,6 +203,7 @@ fn walk_finding<'d>(finding: &'d Finding, path: &Path<'_>, visitor: &mut impl Vi
     let concepts = path.key("concepts");
     for (i, link) in finding.concepts.iter().enumerate() {
         let at = concepts.index(i);
+        visitor.unknown(&link.unknown, &at);
         visitor.code(&link.stance, &at.key("stance"));
         visitor.concept(link, &at);
     }

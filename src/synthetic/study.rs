@@ -84,24 +84,21 @@ pub(crate) fn study(seed: u64, index: usize, excerpts: usize) -> Study {
         "synthetic:origin",
         serde_json::json!({ "seed": seed, "study": index }),
     );
-    Study {
-        id,
-        citation,
-        countries: vec![text(rng.pick(COUNTRIES).to_string())],
-        aims: vec![prose(rng, (12, 25))],
-        design,
-        settings: distinct(rng, Setting::ALL, 3),
-        sample: Some(sample),
-        participants,
-        sources,
-        excerpts: excerpt_list,
-        themes,
-        findings,
-        notes: rng.percent(30).then(|| prose(rng, (10, 30))),
-        extensions,
-    }
+    let mut study = Study::new(id, citation);
+    study.countries = vec![text(rng.pick(COUNTRIES).to_string())];
+    study.aims = vec![prose(rng, (12, 25))];
+    study.design = design;
+    study.settings = distinct(rng, Setting::ALL, 3);
+    study.sample = Some(sample);
+    study.participants = participants;
+    study.sources = sources;
+    study.excerpts = excerpt_list;
+    study.themes = themes;
+    study.findings = findings;
+    study.notes = rng.percent(30).then(|| prose(rng, (10, 30)));
+    study.extensions = extensions;
+    study
 }
-
 /// Prose of `lo` to `hi` words.
 fn prose(rng: &mut Rng, (lo, hi): (usize, usize)) -> Text {
     let count = rng.between(lo, hi);

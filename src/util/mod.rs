@@ -1,5 +1,6 @@
 //! Leaf utilities: small helpers with no knowledge of the data model.
 
+pub(crate) mod canonical;
 pub(crate) mod code;
 pub(crate) mod hash;
 pub(crate) mod json;

@@ -31,6 +31,7 @@ mod index;
 mod references;
 mod sample;
 mod themes;
+mod unknown;
 mod vocabulary;
 
 use std::collections::HashMap;
@@ -69,6 +70,7 @@ struct Validator {
 
 impl Validator {
     fn run(&mut self, document: &Document) {
+        self.unknown_fields(document);
         if document.studies.is_empty() {
             self.report.push(Issue::warning(
                 IssueCode::EmptyDocument,
