@@ -137,7 +137,6 @@ pub(crate) fn scan(text: &str) -> Vec<Finding> {
         find_dates_of_birth(bytes, &mut findings);
     }
     findings.sort_by_key(|f| (f.start, f.end, f.kind.rank()));
-    findings.dedup();
     findings
 }
 
@@ -225,14 +224,19 @@ fn is_domain_char(c: u8) -> bool {
 /// Emails, anchored on each `@`. Neither the local part nor the domain can
 /// contain `@`, so the left and right extensions of consecutive `@`s never
 /// cross each other and each byte is visited at most twice.
+///
+/// The domain of one address can still run into the local part of the next
+/// (`jo@example.orgjo@example.org`: `orgjo` is a valid top-level domain), so
+/// a local part never extends left past the end of the previous finding.
 fn find_emails(b: &[u8], out: &mut Vec<Finding>) {
+    let mut floor = 0;
     for (at, &c) in b.iter().enumerate() {
         if c != b'@' {
             continue;
         }
         let mut start = at;
         // Extend left over the local part, stopping before a "..".
-        while start > 0
+        while start > floor
             && is_local_char(b[start - 1])
             && !(b[start - 1] == b'.' && b[start] == b'.')
         {
@@ -250,10 +254,11 @@ fn find_emails(b: &[u8], out: &mut Vec<Finding>) {
             end += 1;
         }
         if let Some(len) = valid_domain_len(&b[at + 1..end]) {
+            floor = at + 1 + len;
             out.push(Finding {
                 kind: PersonalData::Email,
                 start,
-                end: at + 1 + len,
+                end: floor,
             });
         }
     }
@@ -606,7 +611,8 @@ const MAX_WORDS_BEFORE_DATE: usize = 3;
 const DATE_WINDOW: usize = 64;
 
 fn find_dates_of_birth(b: &[u8], out: &mut Vec<Finding>) {
-    let mut last: Option<(usize, usize)> = None;
+    // The end of the previous finding.
+    let mut floor = 0;
     for i in 0..b.len() {
         if !matches!(b[i], b'b' | b'B' | b'd' | b'D') || !word_starts_at(b, i) {
             continue;
@@ -617,9 +623,10 @@ fn find_dates_of_birth(b: &[u8], out: &mut Vec<Finding>) {
         let Some(range) = date_after_cue(b, cue_end) else {
             continue;
         };
-        // "date of birth (DOB): ..." names one date through two cues.
-        if last != Some(range) {
-            last = Some(range);
+        // "date of birth (DOB): ..." names one date through two cues; a
+        // date that starts inside the previous one is not a second finding.
+        if range.0 >= floor {
+            floor = range.1;
             out.push(Finding {
                 kind: PersonalData::DateOfBirth,
                 start: range.0,
@@ -948,6 +955,26 @@ mod tests {
         assert_eq!(
             found_kind("a@example.org,b@example.net", Email),
             vec!["a@example.org", "b@example.net"]
+        );
+    }
+
+    #[test]
+    fn emails_run_together_do_not_overlap() {
+        // "orgjo" is a valid top-level domain, so the first address takes it;
+        // the second `@` then has no local part left of its own.
+        assert_eq!(
+            scan("jo@example.orgjo@example.org"),
+            vec![Finding {
+                kind: Email,
+                start: 0,
+                end: 16
+            }]
+        );
+        // Here the first domain stops at the `+`, and the second local part
+        // starts where the first address ends.
+        assert_eq!(
+            found("jo@example.org+jo@example.org"),
+            vec![(Email, "jo@example.org"), (Email, "+jo@example.org")]
         );
     }
 
@@ -1396,7 +1423,6 @@ mod tests {
         find_postcodes(bytes, &mut findings);
         find_dates_of_birth(bytes, &mut findings);
         findings.sort_by_key(|f| (f.start, f.end, f.kind.rank()));
-        findings.dedup();
         findings
     }
 
@@ -1416,6 +1442,12 @@ mod tests {
             findings.windows(2).all(|w| w[0].start <= w[1].start),
             "unsorted in {text:?}"
         );
+        for kind in [Email, UkPhone, NhsNumber, UkPostcode, DateOfBirth] {
+            let of_kind: Vec<&Finding> = findings.iter().filter(|f| f.kind == kind).collect();
+            for pair in of_kind.windows(2) {
+                assert!(pair[0].end <= pair[1].start, "{pair:?} overlap in {text:?}");
+            }
+        }
     }
 
     #[test]
