@@ -144,6 +144,31 @@ pub(crate) fn scan(text: &str) -> Vec<Finding> {
 // Shared helpers
 // ---------------------------------------------------------------------------
 
+/// Records the findings of one kind, left to right. `at(from, i)` is the
+/// match anchored at byte `i`, if any, as a range that starts at or after
+/// `from` (the end of the previous finding) and ends after `i`. The search
+/// resumes where a match ends, which keeps the findings of one kind from
+/// overlapping.
+fn find_all(
+    b: &[u8],
+    kind: PersonalData,
+    out: &mut Vec<Finding>,
+    at: impl Fn(usize, usize) -> Option<(usize, usize)>,
+) {
+    let mut from = 0;
+    let mut i = 0;
+    while i < b.len() {
+        match at(from, i) {
+            Some((start, end)) => {
+                out.push(Finding { kind, start, end });
+                from = end;
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+}
+
 /// Whether `c` is part of a word for boundary purposes (ASCII letter or
 /// digit). Non-ASCII bytes count as boundaries, so an identifier right next
 /// to, say, CJK text is still found.
@@ -227,41 +252,38 @@ fn is_domain_char(c: u8) -> bool {
 ///
 /// The domain of one address can still run into the local part of the next
 /// (`jo@example.orgjo@example.org`: `orgjo` is a valid top-level domain), so
-/// a local part never extends left past the end of the previous finding.
+/// a local part never extends left past `from`, the end of the previous
+/// finding.
 fn find_emails(b: &[u8], out: &mut Vec<Finding>) {
-    let mut floor = 0;
-    for (at, &c) in b.iter().enumerate() {
-        if c != b'@' {
-            continue;
-        }
-        let mut start = at;
-        // Extend left over the local part, stopping before a "..".
-        while start > floor
-            && is_local_char(b[start - 1])
-            && !(b[start - 1] == b'.' && b[start] == b'.')
-        {
-            start -= 1;
-        }
-        // A local part cannot start with a dot ("see...jo@x.org").
-        while start < at && b[start] == b'.' {
-            start += 1;
-        }
-        if start == at {
-            continue;
-        }
-        let mut end = at + 1;
-        while end < b.len() && is_domain_char(b[end]) {
-            end += 1;
-        }
-        if let Some(len) = valid_domain_len(&b[at + 1..end]) {
-            floor = at + 1 + len;
-            out.push(Finding {
-                kind: PersonalData::Email,
-                start,
-                end: floor,
-            });
-        }
+    find_all(b, PersonalData::Email, out, |from, at| {
+        email_at(b, from, at)
+    });
+}
+
+/// The email address whose `@` is at `at`, starting at or after `from`.
+fn email_at(b: &[u8], from: usize, at: usize) -> Option<(usize, usize)> {
+    if b[at] != b'@' {
+        return None;
     }
+    let mut start = at;
+    // Extend left over the local part, stopping before a "..".
+    while start > from && is_local_char(b[start - 1]) && !(b[start - 1] == b'.' && b[start] == b'.')
+    {
+        start -= 1;
+    }
+    // A local part cannot start with a dot ("see...jo@x.org").
+    while start < at && b[start] == b'.' {
+        start += 1;
+    }
+    if start == at {
+        return None;
+    }
+    let mut end = at + 1;
+    while end < b.len() && is_domain_char(b[end]) {
+        end += 1;
+    }
+    let len = valid_domain_len(&b[at + 1..end])?;
+    Some((start, at + 1 + len))
 }
 
 /// The length of the valid domain at the start of `d` (a run of domain
@@ -293,31 +315,15 @@ fn valid_domain_len(d: &[u8]) -> Option<usize> {
 const MAX_PHONE_SEPARATORS: usize = 3;
 
 fn find_phones(b: &[u8], out: &mut Vec<Finding>) {
-    let mut i = 0;
-    while i < b.len() {
-        let found = if matches!(b[i], b'+' | b'0' | b'(') {
-            phone_at(b, i)
-        } else {
-            None
-        };
-        match found {
-            Some(end) => {
-                out.push(Finding {
-                    kind: PersonalData::UkPhone,
-                    start: i,
-                    end,
-                });
-                i = end;
-            }
-            None => i += 1,
-        }
-    }
+    find_all(b, PersonalData::UkPhone, out, |_, i| {
+        Some((i, phone_at(b, i)?))
+    });
 }
 
 /// The end of a UK phone number starting exactly at `start`, if any. Reads at
 /// most a few dozen bytes.
 fn phone_at(b: &[u8], start: usize) -> Option<usize> {
-    if !number_starts_cleanly(b, start) {
+    if !matches!(b[start], b'+' | b'0' | b'(') || !number_starts_cleanly(b, start) {
         return None;
     }
     let is_sep = |c: Option<&u8>| matches!(c, Some(b' ' | b'-'));
@@ -403,30 +409,14 @@ fn phone_at(b: &[u8], start: usize) -> Option<usize> {
 // ---------------------------------------------------------------------------
 
 fn find_nhs_numbers(b: &[u8], out: &mut Vec<Finding>) {
-    let mut i = 0;
-    while i < b.len() {
-        let found = if b[i].is_ascii_digit() {
-            nhs_number_at(b, i)
-        } else {
-            None
-        };
-        match found {
-            Some(end) => {
-                out.push(Finding {
-                    kind: PersonalData::NhsNumber,
-                    start: i,
-                    end,
-                });
-                i = end;
-            }
-            None => i += 1,
-        }
-    }
+    find_all(b, PersonalData::NhsNumber, out, |_, i| {
+        Some((i, nhs_number_at(b, i)?))
+    });
 }
 
 /// The end of an NHS number starting exactly at `start`, if any.
 fn nhs_number_at(b: &[u8], start: usize) -> Option<usize> {
-    if !number_starts_cleanly(b, start) {
+    if !b[start].is_ascii_digit() || !number_starts_cleanly(b, start) {
         return None;
     }
     // Grouped 3-3-4 with one separator kind, or ten digits in a row.
@@ -492,25 +482,9 @@ fn isbn_cue_before(b: &[u8], start: usize) -> bool {
 // ---------------------------------------------------------------------------
 
 fn find_postcodes(b: &[u8], out: &mut Vec<Finding>) {
-    let mut i = 0;
-    while i < b.len() {
-        let found = if b[i].is_ascii_alphabetic() && word_starts_at(b, i) {
-            postcode_at(b, i)
-        } else {
-            None
-        };
-        match found {
-            Some(end) => {
-                out.push(Finding {
-                    kind: PersonalData::UkPostcode,
-                    start: i,
-                    end,
-                });
-                i = end;
-            }
-            None => i += 1,
-        }
-    }
+    find_all(b, PersonalData::UkPostcode, out, |_, i| {
+        Some((i, postcode_at(b, i)?))
+    });
 }
 
 /// The end of the alphanumeric token starting at `p`.
@@ -521,12 +495,15 @@ fn token_end(b: &[u8], mut p: usize) -> usize {
     p
 }
 
-/// The end of a postcode starting at the word start `start`, if any.
+/// The end of a postcode starting at `start`, if any.
 ///
 /// Accepted: outward code, one space, inward code, with letters all upper
 /// case or all lower case; or, in upper case only, the two codes written
 /// together as one 5-7 character token ("SW1A1AA").
 fn postcode_at(b: &[u8], start: usize) -> Option<usize> {
+    if !b[start].is_ascii_alphabetic() || !word_starts_at(b, start) {
+        return None;
+    }
     let first_end = token_end(b, start);
     let first = &b[start..first_end];
     if (2..=4).contains(&first.len()) && b.get(first_end) == Some(&b' ') {
@@ -611,29 +588,19 @@ const MAX_WORDS_BEFORE_DATE: usize = 3;
 const DATE_WINDOW: usize = 64;
 
 fn find_dates_of_birth(b: &[u8], out: &mut Vec<Finding>) {
-    // The end of the previous finding.
-    let mut floor = 0;
-    for i in 0..b.len() {
-        if !matches!(b[i], b'b' | b'B' | b'd' | b'D') || !word_starts_at(b, i) {
-            continue;
-        }
-        let Some(cue_end) = dob_cue_at(b, i) else {
-            continue;
-        };
-        let Some(range) = date_after_cue(b, cue_end) else {
-            continue;
-        };
-        // "date of birth (DOB): ..." names one date through two cues; a
-        // date that starts inside the previous one is not a second finding.
-        if range.0 >= floor {
-            floor = range.1;
-            out.push(Finding {
-                kind: PersonalData::DateOfBirth,
-                start: range.0,
-                end: range.1,
-            });
-        }
+    // "date of birth (DOB): ..." names one date through two cues; the search
+    // resumes after the date, so the second cue does not report it again.
+    find_all(b, PersonalData::DateOfBirth, out, |_, i| {
+        date_of_birth_at(b, i)
+    });
+}
+
+/// The date after a date-of-birth cue that starts at `i`, if any.
+fn date_of_birth_at(b: &[u8], i: usize) -> Option<(usize, usize)> {
+    if !matches!(b[i], b'b' | b'B' | b'd' | b'D') || !word_starts_at(b, i) {
+        return None;
     }
+    date_after_cue(b, dob_cue_at(b, i)?)
 }
 
 /// The end of a date-of-birth cue starting at the word start `p`, if any:
