@@ -882,17 +882,6 @@ mod tests {
         assert_eq!(found(text), vec![], "in {text:?}");
     }
 
-    // --- descriptions -----------------------------------------------------
-
-    #[test]
-    fn descriptions() {
-        assert_eq!(Email.description(), "an email address");
-        assert_eq!(UkPhone.description(), "a UK phone number");
-        assert_eq!(NhsNumber.description(), "an NHS number");
-        assert_eq!(UkPostcode.description(), "a UK postcode");
-        assert_eq!(DateOfBirth.description(), "a date of birth");
-    }
-
     // --- email ------------------------------------------------------------
 
     #[test]
