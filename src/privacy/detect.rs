@@ -19,7 +19,15 @@
 //! every reported offset is a `char` boundary and the scanners never slice a
 //! `str`. Each scanner does a bounded amount of work per byte (no
 //! backtracking, no rescans of the whole text), so `scan` runs in time linear
-//! in the length of the text, whatever the input.
+//! in the length of the text, whatever the input, and needs no memory beyond
+//! its findings.
+//!
+//! Prose is mostly letters, so in a text with few digits the scanners do not
+//! try every byte: each jumps to the next byte that every match must hold
+//! close to its start (an `@`, found with `memchr`; `+`, `0` or `(` for a
+//! phone number, with `memchr3`; a digit, with a vectorised search, for the
+//! others) and tries only the few offsets just before it. Digit-dense text,
+//! where that costs more than it saves, is stepped through byte by byte.
 //!
 //! Word boundaries are judged on ASCII letters and digits only: an identifier
 //! glued to an ASCII word or number (`x07700900123`, `19434765919`) is not
@@ -117,27 +125,49 @@ pub(crate) struct Finding {
 /// never overlap each other.
 pub(crate) fn scan(text: &str) -> Vec<Finding> {
     let bytes = text.as_bytes();
+    let digits = count_digits(bytes);
+    // Jumping from digit to digit pays in prose; in digit-dense text such as
+    // a table, stepping byte by byte costs less than asking for each digit.
+    detect(bytes, digits, digits * 8 < bytes.len())
+}
+
+/// The findings of every detector that can match a text with `digits` ASCII
+/// digits, jumping between anchors or not (the findings are the same).
+fn detect(bytes: &[u8], digits: usize, jump: bool) -> Vec<Finding> {
     let mut findings = Vec::new();
-    // One cheap counting pass decides which detectors can possibly match, so
-    // a quote like "I was 19 when..." is not put through all five scanners:
-    // phone and NHS numbers need ten digits, a postcode two, a date one, and
-    // an email address an '@'.
-    let digits = bytes.iter().filter(|b| b.is_ascii_digit()).count();
-    if bytes.contains(&b'@') {
+    // The digit count decides which detectors can possibly match, so a quote
+    // like "I was 19 when..." is not put through all five scanners: phone
+    // and NHS numbers need ten digits, a postcode two, a date one, and an
+    // email address an '@'.
+    if memchr::memchr(b'@', bytes).is_some() {
         find_emails(bytes, &mut findings);
     }
     if digits >= 10 {
-        find_phones(bytes, &mut findings);
-        find_nhs_numbers(bytes, &mut findings);
+        find_phones(bytes, jump, &mut findings);
+        find_nhs_numbers(bytes, jump, &mut findings);
     }
     if digits >= 2 {
-        find_postcodes(bytes, &mut findings);
+        find_postcodes(bytes, jump, &mut findings);
     }
     if digits >= 1 {
-        find_dates_of_birth(bytes, &mut findings);
+        find_dates_of_birth(bytes, jump, &mut findings);
     }
     findings.sort_by_key(|f| (f.start, f.end, f.kind.rank()));
     findings
+}
+
+/// The number of ASCII digits in `b`. Counting into a byte per block of at
+/// most 255 lets the compiler add 16 or 32 bytes at a time; a plain
+/// `filter().count()` adds into a `usize` and vectorises far less well.
+fn count_digits(b: &[u8]) -> usize {
+    b.chunks(255)
+        .map(|block| {
+            let n = block
+                .iter()
+                .fold(0u8, |n, &c| n + u8::from(c.wrapping_sub(b'0') < 10));
+            usize::from(n)
+        })
+        .sum()
 }
 
 // ---------------------------------------------------------------------------
@@ -149,15 +179,36 @@ pub(crate) fn scan(text: &str) -> Vec<Finding> {
 /// `from` (the end of the previous finding) and ends after `i`. The search
 /// resumes where a match ends, which keeps the findings of one kind from
 /// overlapping.
+///
+/// With `anchors = Some((next, reach))`, every match of the kind holds an
+/// anchor byte (an `@`, a digit, ...) at most `reach` bytes after the offset
+/// it is anchored at, and `next(b, p)` is the first anchor at or after `p`:
+/// the driver then jumps over stretches where no match can be anchored
+/// instead of trying every byte.
 fn find_all(
     b: &[u8],
     kind: PersonalData,
     out: &mut Vec<Finding>,
+    anchors: Option<(impl Fn(&[u8], usize) -> Option<usize>, usize)>,
     at: impl Fn(usize, usize) -> Option<(usize, usize)>,
 ) {
     let mut from = 0;
     let mut i = 0;
+    // The first anchor at or after an offset at or before `i`; while it is
+    // not behind `i`, it is also the first anchor at or after `i`.
+    let mut anchor = None;
     while i < b.len() {
+        if let Some((next, reach)) = &anchors {
+            let a = match anchor {
+                Some(a) if a >= i => a,
+                _ => match next(b, i) {
+                    Some(a) => a,
+                    None => return,
+                },
+            };
+            anchor = Some(a);
+            i = i.max(a.saturating_sub(*reach));
+        }
         match at(from, i) {
             Some((start, end)) => {
                 out.push(Finding { kind, start, end });
@@ -166,6 +217,75 @@ fn find_all(
             }
             None => i += 1,
         }
+    }
+}
+
+/// The first byte at or after `p` that `is_anchor` accepts. The next few
+/// bytes are tested one by one, since in digit-dense text the anchor is
+/// usually right there; beyond them `search` (a vectorised search) takes over.
+fn next_anchor(
+    b: &[u8],
+    p: usize,
+    is_anchor: impl Fn(u8) -> bool,
+    search: impl Fn(&[u8]) -> Option<usize>,
+) -> Option<usize> {
+    const NEAR: usize = 16;
+    let near = (p + NEAR).min(b.len());
+    if let Some(k) = b[p..near].iter().position(|&c| is_anchor(c)) {
+        return Some(p + k);
+    }
+    search(&b[near..]).map(|k| near + k)
+}
+
+fn next_at(b: &[u8], p: usize) -> Option<usize> {
+    next_anchor(b, p, |c| c == b'@', |s| memchr::memchr(b'@', s))
+}
+
+fn next_phone_start(b: &[u8], p: usize) -> Option<usize> {
+    next_anchor(
+        b,
+        p,
+        |c| matches!(c, b'+' | b'0' | b'('),
+        |s| memchr::memchr3(b'+', b'0', b'(', s),
+    )
+}
+
+fn next_digit(b: &[u8], p: usize) -> Option<usize> {
+    next_anchor(b, p, |c| c.is_ascii_digit(), find_digit)
+}
+
+/// The first ASCII digit in `s`. Blocks are tested whole, without an early
+/// exit inside a block, which the compiler vectorises; only the block that
+/// holds a digit is searched byte by byte.
+fn find_digit(s: &[u8]) -> Option<usize> {
+    const BLOCK: usize = 32;
+    let mut q = 0;
+    for block in s.chunks(BLOCK) {
+        let any = block
+            .iter()
+            .fold(0u8, |acc, &c| acc | u8::from(c.wrapping_sub(b'0') < 10));
+        if any != 0 {
+            return block.iter().position(u8::is_ascii_digit).map(|k| q + k);
+        }
+        q += block.len();
+    }
+    None
+}
+
+/// The first offset at or after `p` where a date-of-birth cue may start: a
+/// word that starts with `b` or `d` (any case), with a digit at most
+/// [`DOB_REACH`] bytes further on, since every date holds one.
+fn next_cue_start(b: &[u8], mut p: usize) -> Option<usize> {
+    loop {
+        let digit = next_digit(b, p)?;
+        let window = p.max(digit.saturating_sub(DOB_REACH))..digit;
+        let cue = window
+            .into_iter()
+            .find(|&q| matches!(b[q] | 0x20, b'b' | b'd') && word_starts_at(b, q));
+        if cue.is_some() {
+            return cue;
+        }
+        p = digit + 1;
     }
 }
 
@@ -255,9 +375,13 @@ fn is_domain_char(c: u8) -> bool {
 /// a local part never extends left past `from`, the end of the previous
 /// finding.
 fn find_emails(b: &[u8], out: &mut Vec<Finding>) {
-    find_all(b, PersonalData::Email, out, |from, at| {
-        email_at(b, from, at)
-    });
+    find_all(
+        b,
+        PersonalData::Email,
+        out,
+        Some((next_at, 0)),
+        |from, at| email_at(b, from, at),
+    );
 }
 
 /// The email address whose `@` is at `at`, starting at or after `from`.
@@ -314,10 +438,14 @@ fn valid_domain_len(d: &[u8]) -> Option<usize> {
 /// tables such as "0 1 1 0 0 1 0 1 1 0 1").
 const MAX_PHONE_SEPARATORS: usize = 3;
 
-fn find_phones(b: &[u8], out: &mut Vec<Finding>) {
-    find_all(b, PersonalData::UkPhone, out, |_, i| {
-        Some((i, phone_at(b, i)?))
-    });
+fn find_phones(b: &[u8], jump: bool, out: &mut Vec<Finding>) {
+    find_all(
+        b,
+        PersonalData::UkPhone,
+        out,
+        jump.then_some((next_phone_start, 0)),
+        |_, i| Some((i, phone_at(b, i)?)),
+    );
 }
 
 /// The end of a UK phone number starting exactly at `start`, if any. Reads at
@@ -408,10 +536,14 @@ fn phone_at(b: &[u8], start: usize) -> Option<usize> {
 // NHS numbers
 // ---------------------------------------------------------------------------
 
-fn find_nhs_numbers(b: &[u8], out: &mut Vec<Finding>) {
-    find_all(b, PersonalData::NhsNumber, out, |_, i| {
-        Some((i, nhs_number_at(b, i)?))
-    });
+fn find_nhs_numbers(b: &[u8], jump: bool, out: &mut Vec<Finding>) {
+    find_all(
+        b,
+        PersonalData::NhsNumber,
+        out,
+        jump.then_some((next_digit, 0)),
+        |_, i| Some((i, nhs_number_at(b, i)?)),
+    );
 }
 
 /// The end of an NHS number starting exactly at `start`, if any.
@@ -481,10 +613,15 @@ fn isbn_cue_before(b: &[u8], start: usize) -> bool {
 // UK postcodes
 // ---------------------------------------------------------------------------
 
-fn find_postcodes(b: &[u8], out: &mut Vec<Finding>) {
-    find_all(b, PersonalData::UkPostcode, out, |_, i| {
-        Some((i, postcode_at(b, i)?))
-    });
+fn find_postcodes(b: &[u8], jump: bool, out: &mut Vec<Finding>) {
+    find_all(
+        b,
+        PersonalData::UkPostcode,
+        out,
+        // An outward code has its first digit second or third.
+        jump.then_some((next_digit, 2)),
+        |_, i| Some((i, postcode_at(b, i)?)),
+    );
 }
 
 /// The end of the alphanumeric token starting at `p`.
@@ -586,13 +723,23 @@ fn lowercase_ordinal(inward: &[u8]) -> bool {
 const MAX_WORDS_BEFORE_DATE: usize = 3;
 /// How far after a cue the date must start, in bytes.
 const DATE_WINDOW: usize = 64;
+/// The first digit of a date lies at most this far after its cue's start:
+/// the longest cue ("date of birth", 13 bytes), then a date that starts
+/// inside the window, with a month name of up to 9 letters, a dot and two
+/// spaces before the day. `date_of_birth_at_the_end_of_its_window` fails if
+/// this is one too small.
+const DOB_REACH: usize = 13 + (DATE_WINDOW - 1) + 12;
 
-fn find_dates_of_birth(b: &[u8], out: &mut Vec<Finding>) {
+fn find_dates_of_birth(b: &[u8], jump: bool, out: &mut Vec<Finding>) {
     // "date of birth (DOB): ..." names one date through two cues; the search
     // resumes after the date, so the second cue does not report it again.
-    find_all(b, PersonalData::DateOfBirth, out, |_, i| {
-        date_of_birth_at(b, i)
-    });
+    find_all(
+        b,
+        PersonalData::DateOfBirth,
+        out,
+        jump.then_some((next_cue_start, 0)),
+        |_, i| date_of_birth_at(b, i),
+    );
 }
 
 /// The date after a date-of-birth cue that starts at `i`, if any.
@@ -1210,6 +1357,24 @@ mod tests {
     }
 
     #[test]
+    fn date_of_birth_at_the_end_of_its_window() {
+        // The date must start within 64 bytes of the cue's end, and the
+        // scanner's jumps from digit to digit must still reach back to the
+        // cue from the day, after the longest month name, a dot and two
+        // spaces.
+        for gap in 1..70 {
+            let text = format!("date of birth{}September.  12, 1985", " ".repeat(gap));
+            let expected: &[&str] = if gap < 64 {
+                &["September.  12, 1985"]
+            } else {
+                &[]
+            };
+            assert_eq!(found_kind(&text, DateOfBirth), expected, "gap {gap}");
+            check_invariants(&text);
+        }
+    }
+
+    #[test]
     fn date_of_birth_negative() {
         for text in [
             "12 December 2020",
@@ -1374,22 +1539,31 @@ mod tests {
         let bytes = text.as_bytes();
         let mut findings = Vec::new();
         find_emails(bytes, &mut findings);
-        find_phones(bytes, &mut findings);
-        find_nhs_numbers(bytes, &mut findings);
-        find_postcodes(bytes, &mut findings);
-        find_dates_of_birth(bytes, &mut findings);
+        find_phones(bytes, false, &mut findings);
+        find_nhs_numbers(bytes, false, &mut findings);
+        find_postcodes(bytes, false, &mut findings);
+        find_dates_of_birth(bytes, false, &mut findings);
         findings.sort_by_key(|f| (f.start, f.end, f.kind.rank()));
         findings
     }
 
     fn check_invariants(text: &str) {
         let findings = scan(text);
-        // The digit and '@' pre-filter only skips detectors that cannot match.
-        assert_eq!(
-            findings,
-            scan_unfiltered(text),
-            "pre-filter changed {text:?}"
-        );
+        // The digit and '@' pre-filter only skips detectors that cannot
+        // match, and the jumps only skip offsets where no match is anchored,
+        // whichever way `scan` chose for this text.
+        let unfiltered = scan_unfiltered(text);
+        assert_eq!(findings, unfiltered, "pre-filter changed {text:?}");
+        let bytes = text.as_bytes();
+        let digits = count_digits(bytes);
+        assert_eq!(digits, bytes.iter().filter(|c| c.is_ascii_digit()).count());
+        for jump in [false, true] {
+            assert_eq!(
+                detect(bytes, digits, jump),
+                unfiltered,
+                "jump = {jump} changed {text:?}"
+            );
+        }
         for f in &findings {
             assert!(f.start < f.end && f.end <= text.len(), "{f:?} in {text:?}");
             assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
