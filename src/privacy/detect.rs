@@ -19,7 +19,15 @@
 //! every reported offset is a `char` boundary and the scanners never slice a
 //! `str`. Each scanner does a bounded amount of work per byte (no
 //! backtracking, no rescans of the whole text), so `scan` runs in time linear
-//! in the length of the text, whatever the input.
+//! in the length of the text, whatever the input, and needs no memory beyond
+//! its findings.
+//!
+//! Prose is mostly letters, so in a text with few digits the scanners do not
+//! try every byte: each jumps to the next byte that every match must hold
+//! close to its start (an `@`, found with `memchr`; `+`, `0` or `(` for a
+//! phone number, with `memchr3`; a digit, with a vectorised search, for the
+//! others) and tries only the few offsets just before it. Digit-dense text,
+//! where that costs more than it saves, is stepped through byte by byte.
 //!
 //! Word boundaries are judged on ASCII letters and digits only: an identifier
 //! glued to an ASCII word or number (`x07700900123`, `19434765919`) is not
@@ -117,33 +125,169 @@ pub(crate) struct Finding {
 /// never overlap each other.
 pub(crate) fn scan(text: &str) -> Vec<Finding> {
     let bytes = text.as_bytes();
+    let digits = count_digits(bytes);
+    // Jumping from digit to digit pays in prose; in digit-dense text such as
+    // a table, stepping byte by byte costs less than asking for each digit.
+    detect(bytes, digits, digits * 8 < bytes.len())
+}
+
+/// The findings of every detector that can match a text with `digits` ASCII
+/// digits, jumping between anchors or not (the findings are the same).
+fn detect(bytes: &[u8], digits: usize, jump: bool) -> Vec<Finding> {
     let mut findings = Vec::new();
-    // One cheap counting pass decides which detectors can possibly match, so
-    // a quote like "I was 19 when..." is not put through all five scanners:
-    // phone and NHS numbers need ten digits, a postcode two, a date one, and
-    // an email address an '@'.
-    let digits = bytes.iter().filter(|b| b.is_ascii_digit()).count();
-    if bytes.contains(&b'@') {
+    // The digit count decides which detectors can possibly match, so a quote
+    // like "I was 19 when..." is not put through all five scanners: phone
+    // and NHS numbers need ten digits, a postcode two, a date one, and an
+    // email address an '@'.
+    if memchr::memchr(b'@', bytes).is_some() {
         find_emails(bytes, &mut findings);
     }
     if digits >= 10 {
-        find_phones(bytes, &mut findings);
-        find_nhs_numbers(bytes, &mut findings);
+        find_phones(bytes, jump, &mut findings);
+        find_nhs_numbers(bytes, jump, &mut findings);
     }
     if digits >= 2 {
-        find_postcodes(bytes, &mut findings);
+        find_postcodes(bytes, jump, &mut findings);
     }
     if digits >= 1 {
-        find_dates_of_birth(bytes, &mut findings);
+        find_dates_of_birth(bytes, jump, &mut findings);
     }
     findings.sort_by_key(|f| (f.start, f.end, f.kind.rank()));
-    findings.dedup();
     findings
+}
+
+/// The number of ASCII digits in `b`. Counting into a byte per block of at
+/// most 255 lets the compiler add 16 or 32 bytes at a time; a plain
+/// `filter().count()` adds into a `usize` and vectorises far less well.
+fn count_digits(b: &[u8]) -> usize {
+    b.chunks(255)
+        .map(|block| {
+            let n = block
+                .iter()
+                .fold(0u8, |n, &c| n + u8::from(c.wrapping_sub(b'0') < 10));
+            usize::from(n)
+        })
+        .sum()
 }
 
 // ---------------------------------------------------------------------------
 // Shared helpers
 // ---------------------------------------------------------------------------
+
+/// Records the findings of one kind, left to right. `at(from, i)` is the
+/// match anchored at byte `i`, if any, as a range that starts at or after
+/// `from` (the end of the previous finding) and ends after `i`. The search
+/// resumes where a match ends, which keeps the findings of one kind from
+/// overlapping.
+///
+/// With `anchors = Some((next, reach))`, every match of the kind holds an
+/// anchor byte (an `@`, a digit, ...) at most `reach` bytes after the offset
+/// it is anchored at, and `next(b, p)` is the first anchor at or after `p`:
+/// the driver then jumps over stretches where no match can be anchored
+/// instead of trying every byte.
+fn find_all(
+    b: &[u8],
+    kind: PersonalData,
+    out: &mut Vec<Finding>,
+    anchors: Option<(impl Fn(&[u8], usize) -> Option<usize>, usize)>,
+    at: impl Fn(usize, usize) -> Option<(usize, usize)>,
+) {
+    let mut from = 0;
+    let mut i = 0;
+    // The first anchor at or after an offset at or before `i`; while it is
+    // not behind `i`, it is also the first anchor at or after `i`.
+    let mut anchor = None;
+    while i < b.len() {
+        if let Some((next, reach)) = &anchors {
+            let a = match anchor {
+                Some(a) if a >= i => a,
+                _ => match next(b, i) {
+                    Some(a) => a,
+                    None => return,
+                },
+            };
+            anchor = Some(a);
+            i = i.max(a.saturating_sub(*reach));
+        }
+        match at(from, i) {
+            Some((start, end)) => {
+                out.push(Finding { kind, start, end });
+                from = end;
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// The first byte at or after `p` that `is_anchor` accepts. The next few
+/// bytes are tested one by one, since in digit-dense text the anchor is
+/// usually right there; beyond them `search` (a vectorised search) takes over.
+fn next_anchor(
+    b: &[u8],
+    p: usize,
+    is_anchor: impl Fn(u8) -> bool,
+    search: impl Fn(&[u8]) -> Option<usize>,
+) -> Option<usize> {
+    const NEAR: usize = 16;
+    let near = (p + NEAR).min(b.len());
+    if let Some(k) = b[p..near].iter().position(|&c| is_anchor(c)) {
+        return Some(p + k);
+    }
+    search(&b[near..]).map(|k| near + k)
+}
+
+fn next_at(b: &[u8], p: usize) -> Option<usize> {
+    next_anchor(b, p, |c| c == b'@', |s| memchr::memchr(b'@', s))
+}
+
+fn next_phone_start(b: &[u8], p: usize) -> Option<usize> {
+    next_anchor(
+        b,
+        p,
+        |c| matches!(c, b'+' | b'0' | b'('),
+        |s| memchr::memchr3(b'+', b'0', b'(', s),
+    )
+}
+
+fn next_digit(b: &[u8], p: usize) -> Option<usize> {
+    next_anchor(b, p, |c| c.is_ascii_digit(), find_digit)
+}
+
+/// The first ASCII digit in `s`. Blocks are tested whole, without an early
+/// exit inside a block, which the compiler vectorises; only the block that
+/// holds a digit is searched byte by byte.
+fn find_digit(s: &[u8]) -> Option<usize> {
+    const BLOCK: usize = 32;
+    let mut q = 0;
+    for block in s.chunks(BLOCK) {
+        let any = block
+            .iter()
+            .fold(0u8, |acc, &c| acc | u8::from(c.wrapping_sub(b'0') < 10));
+        if any != 0 {
+            return block.iter().position(u8::is_ascii_digit).map(|k| q + k);
+        }
+        q += block.len();
+    }
+    None
+}
+
+/// The first offset at or after `p` where a date-of-birth cue may start: a
+/// word that starts with `b` or `d` (any case), with a digit at most
+/// [`DOB_REACH`] bytes further on, since every date holds one.
+fn next_cue_start(b: &[u8], mut p: usize) -> Option<usize> {
+    loop {
+        let digit = next_digit(b, p)?;
+        let window = p.max(digit.saturating_sub(DOB_REACH))..digit;
+        let cue = window
+            .into_iter()
+            .find(|&q| matches!(b[q] | 0x20, b'b' | b'd') && word_starts_at(b, q));
+        if cue.is_some() {
+            return cue;
+        }
+        p = digit + 1;
+    }
+}
 
 /// Whether `c` is part of a word for boundary purposes (ASCII letter or
 /// digit). Non-ASCII bytes count as boundaries, so an identifier right next
@@ -225,38 +369,45 @@ fn is_domain_char(c: u8) -> bool {
 /// Emails, anchored on each `@`. Neither the local part nor the domain can
 /// contain `@`, so the left and right extensions of consecutive `@`s never
 /// cross each other and each byte is visited at most twice.
+///
+/// The domain of one address can still run into the local part of the next
+/// (`jo@example.orgjo@example.org`: `orgjo` is a valid top-level domain), so
+/// a local part never extends left past `from`, the end of the previous
+/// finding.
 fn find_emails(b: &[u8], out: &mut Vec<Finding>) {
-    for (at, &c) in b.iter().enumerate() {
-        if c != b'@' {
-            continue;
-        }
-        let mut start = at;
-        // Extend left over the local part, stopping before a "..".
-        while start > 0
-            && is_local_char(b[start - 1])
-            && !(b[start - 1] == b'.' && b[start] == b'.')
-        {
-            start -= 1;
-        }
-        // A local part cannot start with a dot ("see...jo@x.org").
-        while start < at && b[start] == b'.' {
-            start += 1;
-        }
-        if start == at {
-            continue;
-        }
-        let mut end = at + 1;
-        while end < b.len() && is_domain_char(b[end]) {
-            end += 1;
-        }
-        if let Some(len) = valid_domain_len(&b[at + 1..end]) {
-            out.push(Finding {
-                kind: PersonalData::Email,
-                start,
-                end: at + 1 + len,
-            });
-        }
+    find_all(
+        b,
+        PersonalData::Email,
+        out,
+        Some((next_at, 0)),
+        |from, at| email_at(b, from, at),
+    );
+}
+
+/// The email address whose `@` is at `at`, starting at or after `from`.
+fn email_at(b: &[u8], from: usize, at: usize) -> Option<(usize, usize)> {
+    if b[at] != b'@' {
+        return None;
     }
+    let mut start = at;
+    // Extend left over the local part, stopping before a "..".
+    while start > from && is_local_char(b[start - 1]) && !(b[start - 1] == b'.' && b[start] == b'.')
+    {
+        start -= 1;
+    }
+    // A local part cannot start with a dot ("see...jo@x.org").
+    while start < at && b[start] == b'.' {
+        start += 1;
+    }
+    if start == at {
+        return None;
+    }
+    let mut end = at + 1;
+    while end < b.len() && is_domain_char(b[end]) {
+        end += 1;
+    }
+    let len = valid_domain_len(&b[at + 1..end])?;
+    Some((start, at + 1 + len))
 }
 
 /// The length of the valid domain at the start of `d` (a run of domain
@@ -287,32 +438,20 @@ fn valid_domain_len(d: &[u8]) -> Option<usize> {
 /// tables such as "0 1 1 0 0 1 0 1 1 0 1").
 const MAX_PHONE_SEPARATORS: usize = 3;
 
-fn find_phones(b: &[u8], out: &mut Vec<Finding>) {
-    let mut i = 0;
-    while i < b.len() {
-        let found = if matches!(b[i], b'+' | b'0' | b'(') {
-            phone_at(b, i)
-        } else {
-            None
-        };
-        match found {
-            Some(end) => {
-                out.push(Finding {
-                    kind: PersonalData::UkPhone,
-                    start: i,
-                    end,
-                });
-                i = end;
-            }
-            None => i += 1,
-        }
-    }
+fn find_phones(b: &[u8], jump: bool, out: &mut Vec<Finding>) {
+    find_all(
+        b,
+        PersonalData::UkPhone,
+        out,
+        jump.then_some((next_phone_start, 0)),
+        |_, i| Some((i, phone_at(b, i)?)),
+    );
 }
 
 /// The end of a UK phone number starting exactly at `start`, if any. Reads at
 /// most a few dozen bytes.
 fn phone_at(b: &[u8], start: usize) -> Option<usize> {
-    if !number_starts_cleanly(b, start) {
+    if !matches!(b[start], b'+' | b'0' | b'(') || !number_starts_cleanly(b, start) {
         return None;
     }
     let is_sep = |c: Option<&u8>| matches!(c, Some(b' ' | b'-'));
@@ -397,31 +536,19 @@ fn phone_at(b: &[u8], start: usize) -> Option<usize> {
 // NHS numbers
 // ---------------------------------------------------------------------------
 
-fn find_nhs_numbers(b: &[u8], out: &mut Vec<Finding>) {
-    let mut i = 0;
-    while i < b.len() {
-        let found = if b[i].is_ascii_digit() {
-            nhs_number_at(b, i)
-        } else {
-            None
-        };
-        match found {
-            Some(end) => {
-                out.push(Finding {
-                    kind: PersonalData::NhsNumber,
-                    start: i,
-                    end,
-                });
-                i = end;
-            }
-            None => i += 1,
-        }
-    }
+fn find_nhs_numbers(b: &[u8], jump: bool, out: &mut Vec<Finding>) {
+    find_all(
+        b,
+        PersonalData::NhsNumber,
+        out,
+        jump.then_some((next_digit, 0)),
+        |_, i| Some((i, nhs_number_at(b, i)?)),
+    );
 }
 
 /// The end of an NHS number starting exactly at `start`, if any.
 fn nhs_number_at(b: &[u8], start: usize) -> Option<usize> {
-    if !number_starts_cleanly(b, start) {
+    if !b[start].is_ascii_digit() || !number_starts_cleanly(b, start) {
         return None;
     }
     // Grouped 3-3-4 with one separator kind, or ten digits in a row.
@@ -486,26 +613,15 @@ fn isbn_cue_before(b: &[u8], start: usize) -> bool {
 // UK postcodes
 // ---------------------------------------------------------------------------
 
-fn find_postcodes(b: &[u8], out: &mut Vec<Finding>) {
-    let mut i = 0;
-    while i < b.len() {
-        let found = if b[i].is_ascii_alphabetic() && word_starts_at(b, i) {
-            postcode_at(b, i)
-        } else {
-            None
-        };
-        match found {
-            Some(end) => {
-                out.push(Finding {
-                    kind: PersonalData::UkPostcode,
-                    start: i,
-                    end,
-                });
-                i = end;
-            }
-            None => i += 1,
-        }
-    }
+fn find_postcodes(b: &[u8], jump: bool, out: &mut Vec<Finding>) {
+    find_all(
+        b,
+        PersonalData::UkPostcode,
+        out,
+        // An outward code has its first digit second or third.
+        jump.then_some((next_digit, 2)),
+        |_, i| Some((i, postcode_at(b, i)?)),
+    );
 }
 
 /// The end of the alphanumeric token starting at `p`.
@@ -516,12 +632,15 @@ fn token_end(b: &[u8], mut p: usize) -> usize {
     p
 }
 
-/// The end of a postcode starting at the word start `start`, if any.
+/// The end of a postcode starting at `start`, if any.
 ///
 /// Accepted: outward code, one space, inward code, with letters all upper
 /// case or all lower case; or, in upper case only, the two codes written
 /// together as one 5-7 character token ("SW1A1AA").
 fn postcode_at(b: &[u8], start: usize) -> Option<usize> {
+    if !b[start].is_ascii_alphabetic() || !word_starts_at(b, start) {
+        return None;
+    }
     let first_end = token_end(b, start);
     let first = &b[start..first_end];
     if (2..=4).contains(&first.len()) && b.get(first_end) == Some(&b' ') {
@@ -604,29 +723,31 @@ fn lowercase_ordinal(inward: &[u8]) -> bool {
 const MAX_WORDS_BEFORE_DATE: usize = 3;
 /// How far after a cue the date must start, in bytes.
 const DATE_WINDOW: usize = 64;
+/// The first digit of a date lies at most this far after its cue's start:
+/// the longest cue ("date of birth", 13 bytes), then a date that starts
+/// inside the window, with a month name of up to 9 letters, a dot and two
+/// spaces before the day. `date_of_birth_at_the_end_of_its_window` fails if
+/// this is one too small.
+const DOB_REACH: usize = 13 + (DATE_WINDOW - 1) + 12;
 
-fn find_dates_of_birth(b: &[u8], out: &mut Vec<Finding>) {
-    let mut last: Option<(usize, usize)> = None;
-    for i in 0..b.len() {
-        if !matches!(b[i], b'b' | b'B' | b'd' | b'D') || !word_starts_at(b, i) {
-            continue;
-        }
-        let Some(cue_end) = dob_cue_at(b, i) else {
-            continue;
-        };
-        let Some(range) = date_after_cue(b, cue_end) else {
-            continue;
-        };
-        // "date of birth (DOB): ..." names one date through two cues.
-        if last != Some(range) {
-            last = Some(range);
-            out.push(Finding {
-                kind: PersonalData::DateOfBirth,
-                start: range.0,
-                end: range.1,
-            });
-        }
+fn find_dates_of_birth(b: &[u8], jump: bool, out: &mut Vec<Finding>) {
+    // "date of birth (DOB): ..." names one date through two cues; the search
+    // resumes after the date, so the second cue does not report it again.
+    find_all(
+        b,
+        PersonalData::DateOfBirth,
+        out,
+        jump.then_some((next_cue_start, 0)),
+        |_, i| date_of_birth_at(b, i),
+    );
+}
+
+/// The date after a date-of-birth cue that starts at `i`, if any.
+fn date_of_birth_at(b: &[u8], i: usize) -> Option<(usize, usize)> {
+    if !matches!(b[i], b'b' | b'B' | b'd' | b'D') || !word_starts_at(b, i) {
+        return None;
     }
+    date_after_cue(b, dob_cue_at(b, i)?)
 }
 
 /// The end of a date-of-birth cue starting at the word start `p`, if any:
@@ -908,17 +1029,6 @@ mod tests {
         assert_eq!(found(text), vec![], "in {text:?}");
     }
 
-    // --- descriptions -----------------------------------------------------
-
-    #[test]
-    fn descriptions() {
-        assert_eq!(Email.description(), "an email address");
-        assert_eq!(UkPhone.description(), "a UK phone number");
-        assert_eq!(NhsNumber.description(), "an NHS number");
-        assert_eq!(UkPostcode.description(), "a UK postcode");
-        assert_eq!(DateOfBirth.description(), "a date of birth");
-    }
-
     // --- email ------------------------------------------------------------
 
     #[test]
@@ -948,6 +1058,26 @@ mod tests {
         assert_eq!(
             found_kind("a@example.org,b@example.net", Email),
             vec!["a@example.org", "b@example.net"]
+        );
+    }
+
+    #[test]
+    fn emails_run_together_do_not_overlap() {
+        // "orgjo" is a valid top-level domain, so the first address takes it;
+        // the second `@` then has no local part left of its own.
+        assert_eq!(
+            scan("jo@example.orgjo@example.org"),
+            vec![Finding {
+                kind: Email,
+                start: 0,
+                end: 16
+            }]
+        );
+        // Here the first domain stops at the `+`, and the second local part
+        // starts where the first address ends.
+        assert_eq!(
+            found("jo@example.org+jo@example.org"),
+            vec![(Email, "jo@example.org"), (Email, "+jo@example.org")]
         );
     }
 
@@ -1227,6 +1357,24 @@ mod tests {
     }
 
     #[test]
+    fn date_of_birth_at_the_end_of_its_window() {
+        // The date must start within 64 bytes of the cue's end, and the
+        // scanner's jumps from digit to digit must still reach back to the
+        // cue from the day, after the longest month name, a dot and two
+        // spaces.
+        for gap in 1..70 {
+            let text = format!("date of birth{}September.  12, 1985", " ".repeat(gap));
+            let expected: &[&str] = if gap < 64 {
+                &["September.  12, 1985"]
+            } else {
+                &[]
+            };
+            assert_eq!(found_kind(&text, DateOfBirth), expected, "gap {gap}");
+            check_invariants(&text);
+        }
+    }
+
+    #[test]
     fn date_of_birth_negative() {
         for text in [
             "12 December 2020",
@@ -1391,23 +1539,31 @@ mod tests {
         let bytes = text.as_bytes();
         let mut findings = Vec::new();
         find_emails(bytes, &mut findings);
-        find_phones(bytes, &mut findings);
-        find_nhs_numbers(bytes, &mut findings);
-        find_postcodes(bytes, &mut findings);
-        find_dates_of_birth(bytes, &mut findings);
+        find_phones(bytes, false, &mut findings);
+        find_nhs_numbers(bytes, false, &mut findings);
+        find_postcodes(bytes, false, &mut findings);
+        find_dates_of_birth(bytes, false, &mut findings);
         findings.sort_by_key(|f| (f.start, f.end, f.kind.rank()));
-        findings.dedup();
         findings
     }
 
     fn check_invariants(text: &str) {
         let findings = scan(text);
-        // The digit and '@' pre-filter only skips detectors that cannot match.
-        assert_eq!(
-            findings,
-            scan_unfiltered(text),
-            "pre-filter changed {text:?}"
-        );
+        // The digit and '@' pre-filter only skips detectors that cannot
+        // match, and the jumps only skip offsets where no match is anchored,
+        // whichever way `scan` chose for this text.
+        let unfiltered = scan_unfiltered(text);
+        assert_eq!(findings, unfiltered, "pre-filter changed {text:?}");
+        let bytes = text.as_bytes();
+        let digits = count_digits(bytes);
+        assert_eq!(digits, bytes.iter().filter(|c| c.is_ascii_digit()).count());
+        for jump in [false, true] {
+            assert_eq!(
+                detect(bytes, digits, jump),
+                unfiltered,
+                "jump = {jump} changed {text:?}"
+            );
+        }
         for f in &findings {
             assert!(f.start < f.end && f.end <= text.len(), "{f:?} in {text:?}");
             assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
@@ -1416,6 +1572,12 @@ mod tests {
             findings.windows(2).all(|w| w[0].start <= w[1].start),
             "unsorted in {text:?}"
         );
+        for kind in [Email, UkPhone, NhsNumber, UkPostcode, DateOfBirth] {
+            let of_kind: Vec<&Finding> = findings.iter().filter(|f| f.kind == kind).collect();
+            for pair in of_kind.windows(2) {
+                assert!(pair[0].end <= pair[1].start, "{pair:?} overlap in {text:?}");
+            }
+        }
     }
 
     #[test]
