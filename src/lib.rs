@@ -13,6 +13,8 @@ pub mod codebook;
 pub mod document;
 mod privacy;
 pub mod redact;
+#[cfg(feature = "refi-qda")]
+pub mod refi_qda;
 #[cfg(feature = "json-schema")]
 pub mod schema;
 pub mod study;
