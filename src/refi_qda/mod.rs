@@ -16,6 +16,8 @@ mod limits;
 mod project;
 mod source;
 mod summary;
+mod xml_read;
+mod xml_write;
 
 pub use case::{Case, Decimal, Value, Variable, VariableType, VariableValue};
 pub use codebook::{Code, CodeBook, Set};
@@ -27,3 +29,8 @@ pub use limits::Limits;
 pub use project::{Note, Project, User};
 pub use source::{Coding, PlainText, PlainTextSelection, Provenance, TextSource};
 pub use summary::{Parsed, ReadSummary, Warning, WarningKind};
+pub use xml_read::{
+    CODEBOOK_NAMESPACE, PROJECT_NAMESPACE, read_codebook, read_codebook_from, read_codebook_with,
+    read_project_qde, read_project_qde_from, read_project_qde_with,
+};
+pub use xml_write::{write_codebook, write_project_qde};
