@@ -6,6 +6,7 @@
 //! selections and codings, cases, variables, users and notes. It stands on
 //! its own, independent of the crate's document model.
 
+mod archive;
 mod case;
 mod codebook;
 mod color;
@@ -19,6 +20,7 @@ mod summary;
 mod xml_read;
 mod xml_write;
 
+pub use archive::{read_qdpx, read_qdpx_with, write_qdpx};
 pub use case::{Case, Decimal, Value, Variable, VariableType, VariableValue};
 pub use codebook::{Code, CodeBook, Set};
 pub use color::{Color, ColorError};
