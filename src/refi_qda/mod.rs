@@ -5,6 +5,42 @@
 //! peer-support research uses: codes and sets, plain-text sources with their
 //! selections and codings, cases, variables, users and notes. It stands on
 //! its own, independent of the crate's document model.
+//!
+//! - Reading: [`read_codebook`] (`.qdc`), [`read_project_qde`] (a bare
+//!   `project.qde`) and [`read_qdpx`] (the ZIP), each returning the value with
+//!   a [`ReadSummary`] that counts every element not modelled
+//!   (picture, PDF, audio and video sources, graphs, links...) and every
+//!   value dropped or read leniently.
+//! - Writing: [`write_codebook`], [`write_project_qde`] and [`write_qdpx`]:
+//!   deterministic output, valid against the standard's XSDs.
+//! - [`position`]: cutting a selection out of its text, checking whether the
+//!   producer counted code points (as the standard says) or UTF-16 units.
+//! - [`Limits`]: bounds that keep hostile files (zip bombs, path traversal,
+//!   entity expansion, deep nesting) cheap to refuse.
+//!
+//! ```
+//! use peer_support::refi_qda::{self, Code, Coding, Guid, PlainTextSelection, Project, TextSource};
+//!
+//! let mut project = Project::new("Peer support interviews");
+//! let stigma = Guid::from_u128(1);
+//! project.codes.push(Code::new(stigma, "Stigma"));
+//! let mut interview = TextSource::new(Guid::from_u128(2), "I felt judged 😞 at first.");
+//! let mut selection = PlainTextSelection::new(Guid::from_u128(3), 2, 13);
+//! selection.codings.push(Coding::new(Guid::from_u128(4), stigma));
+//! interview.selections.push(selection);
+//! project.sources.push(interview);
+//!
+//! let mut qdpx = std::io::Cursor::new(Vec::new());
+//! refi_qda::write_qdpx(&project, &mut qdpx)?;
+//! let read = refi_qda::read_qdpx(std::io::Cursor::new(qdpx.into_inner()))?;
+//! assert_eq!(read.value, project);
+//! assert!(read.summary.is_complete());
+//!
+//! let source = &read.value.sources[0];
+//! let cut = refi_qda::position::cut(source.text.text().unwrap(), 2, 13)?;
+//! assert_eq!(cut.text, "felt judged");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod archive;
 mod case;
@@ -14,6 +50,7 @@ mod datetime;
 mod error;
 mod guid;
 mod limits;
+pub mod position;
 mod project;
 mod source;
 mod summary;
