@@ -410,7 +410,10 @@ impl Budget<'_> {
             .max(limits.ratio_floor_bytes);
         let remaining = limits.max_total_bytes.saturating_sub(self.used);
         let cap = entry_limit.min(by_ratio).min(remaining);
-        let mut bytes = Vec::new();
+        // Reserve what the header declares, but never more than the cap: a
+        // lie in either direction costs at most twice the cap.
+        let reserve = usize::try_from(file.size().min(cap)).unwrap_or(0);
+        let mut bytes = Vec::with_capacity(reserve.saturating_add(1));
         let read = (&mut file)
             .take(cap.saturating_add(1))
             .read_to_end(&mut bytes);

@@ -243,8 +243,8 @@ pub enum Error {
     /// The XML (`.qdc`, `project.qde`) cannot be read.
     #[error("{location}: {problem}")]
     Xml {
-        /// Where.
-        location: Location,
+        /// Where (boxed to keep `Result`s small).
+        location: Box<Location>,
         /// What.
         problem: XmlProblem,
     },

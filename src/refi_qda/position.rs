@@ -234,8 +234,25 @@ struct Index<'t> {
     text: &'t str,
     code_points: u64,
     utf16_units: u64,
-    /// (byte, code point, UTF-16 unit) at every STRIDE-th code point.
-    marks: Vec<(usize, u64, u64)>,
+    /// Offsets of every STRIDE-th code point.
+    marks: Vec<Mark>,
+}
+
+/// Where one code point is, in bytes, code points and UTF-16 units.
+#[derive(Clone, Copy)]
+struct Mark {
+    byte: usize,
+    code_point: u64,
+    utf16: u64,
+}
+
+impl Mark {
+    fn position(self, unit: Unit) -> u64 {
+        match unit {
+            Unit::CodePoints => self.code_point,
+            Unit::Utf16 => self.utf16,
+        }
+    }
 }
 
 impl<'t> Index<'t> {
@@ -244,7 +261,11 @@ impl<'t> Index<'t> {
         let (mut cp, mut units) = (0u64, 0u64);
         for (byte, ch) in text.char_indices() {
             if cp % STRIDE == 0 {
-                marks.push((byte, cp, units));
+                marks.push(Mark {
+                    byte,
+                    code_point: cp,
+                    utf16: units,
+                });
             }
             cp += 1;
             units += ch.len_utf16() as u64;
@@ -276,9 +297,9 @@ impl<'t> Index<'t> {
 
     /// The byte offset of a position in `unit`, if it is one.
     fn byte(&self, position: u64, unit: Unit) -> Option<usize> {
-        let (limit, key): (u64, fn(&(usize, u64, u64)) -> u64) = match unit {
-            Unit::CodePoints => (self.code_points, |m| m.1),
-            Unit::Utf16 => (self.utf16_units, |m| m.2),
+        let limit = match unit {
+            Unit::CodePoints => self.code_points,
+            Unit::Utf16 => self.utf16_units,
         };
         if position > limit {
             return None;
@@ -288,10 +309,10 @@ impl<'t> Index<'t> {
         }
         let mark = self
             .marks
-            .partition_point(|m| key(m) <= position)
+            .partition_point(|m| m.position(unit) <= position)
             .checked_sub(1)?;
-        let (byte, _, _) = self.marks[mark];
-        let mut at = key(&self.marks[mark]);
+        let Mark { byte, .. } = self.marks[mark];
+        let mut at = self.marks[mark].position(unit);
         for (offset, ch) in self.text[byte..].char_indices() {
             if at == position {
                 return Some(byte + offset);

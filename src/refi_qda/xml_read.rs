@@ -150,7 +150,10 @@ fn read_bounded(reader: impl Read, limit: u64) -> Result<Vec<u8>, Error> {
 }
 
 fn xml_error(location: Location, problem: XmlProblem) -> Error {
-    Error::Xml { location, problem }
+    Error::Xml {
+        location: Box::new(location),
+        problem,
+    }
 }
 
 /// Parses `project.qde` (from an archive when `file` names the entry).
@@ -668,11 +671,6 @@ impl<'a> Parser<'a> {
     fn start(&mut self, start: &BytesStart<'_>) -> Result<(), Error> {
         let local = start.local_name();
         let name = local_str(local.into_inner());
-        if self.stack.len() >= self.limits.max_depth {
-            return Err(self.error(XmlProblem::TooDeep {
-                limit: self.limits.max_depth,
-            }));
-        }
         let index = match self.stack.last_mut() {
             Some(parent) => match parent.children.iter_mut().find(|(n, _)| &**n == name) {
                 Some((_, count)) => {
@@ -701,6 +699,11 @@ impl<'a> Parser<'a> {
             warned_text: false,
             node: Node::Skip { unknown: true },
         });
+        if self.stack.len() > self.limits.max_depth {
+            return Err(self.error(XmlProblem::TooDeep {
+                limit: self.limits.max_depth,
+            }));
+        }
 
         let parent = self.stack.len().checked_sub(2).map(|i| &self.stack[i].node);
         let skip = match parent {
@@ -1420,7 +1423,7 @@ mod tests {
 
     fn problem(result: Result<impl std::fmt::Debug, Error>) -> (Location, XmlProblem) {
         match result.unwrap_err() {
-            Error::Xml { location, problem } => (location, problem),
+            Error::Xml { location, problem } => (*location, problem),
             other => panic!("not an XML error: {other:?}"),
         }
     }
@@ -1543,8 +1546,10 @@ mod tests {
 
     #[test]
     fn depth_is_limited_with_a_clear_error() {
-        let mut limits = Limits::default();
-        limits.max_depth = 10;
+        let limits = Limits {
+            max_depth: 10,
+            ..Limits::default()
+        };
         // CodeBook and Codes, then the ninth code is the eleventh level.
         let open = format!(r#"<Code guid="{G1}" name="n" isCodable="true">"#).repeat(9);
         let xml = format!(
@@ -1574,8 +1579,10 @@ mod tests {
 
     #[test]
     fn size_is_limited() {
-        let mut limits = Limits::default();
-        limits.max_xml_bytes = 10;
+        let limits = Limits {
+            max_xml_bytes: 10,
+            ..Limits::default()
+        };
         let xml = b"<CodeBook origin='long enough'/>";
         assert_eq!(
             problem(read_codebook_with(xml, &limits)).1,
@@ -1619,8 +1626,10 @@ mod tests {
 
     #[test]
     fn warnings_are_capped_and_counted() {
-        let mut limits = Limits::default();
-        limits.max_warnings = 2;
+        let limits = Limits {
+            max_warnings: 2,
+            ..Limits::default()
+        };
         let users: String = (0..5)
             .map(|_| format!(r#"<User guid="{G1}">text</User>"#))
             .collect();
