@@ -17,7 +17,9 @@ use std::path::{Path, PathBuf};
 
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::TestRunner;
+use serde_json::json;
 
+use peer_support::refi_qda::position;
 use peer_support::refi_qda::{
     self, Case, Code, Coding, Color, Decimal, Guid, Note, PlainText, PlainTextSelection, Project,
     Provenance, Set, TextSource, User, Value, Variable, VariableType, VariableValue, XsdDate,
@@ -45,6 +47,11 @@ fn main() -> Result<(), Box<dyn Error>> {
         &refi_qda::write_project_qde(&project)?,
     )?;
     write(&out, "generated-project.qdpx", &qdpx(&project)?)?;
+    write(
+        &out,
+        "generated-project.qdpx.expected.jsonl",
+        &expectations(&project)?,
+    )?;
 
     for name in [
         "spec-example-codebook.qdc",
@@ -68,6 +75,11 @@ fn main() -> Result<(), Box<dyn Error>> {
     let archive =
         refi_qda::read_qdpx(Cursor::new(zip_folder(&fixtures.join("project-archive"))?))?.value;
     write(&out, "rewritten-project-archive.qdpx", &qdpx(&archive)?)?;
+    write(
+        &out,
+        "rewritten-project-archive.qdpx.expected.jsonl",
+        &expectations(&archive)?,
+    )?;
 
     let mut runner = TestRunner::deterministic();
     for i in 0..32 {
@@ -106,6 +118,46 @@ fn qdpx(project: &Project) -> Result<Vec<u8>, refi_qda::Error> {
     let mut bytes = Cursor::new(Vec::new());
     refi_qda::write_qdpx(project, &mut bytes)?;
     Ok(bytes.into_inner())
+}
+
+/// What another reader should find in the `.qdpx` of `project`, one JSON
+/// object a line, for `tests/refi_qda/check_pyrefiqda.py`: every code, every
+/// text source with its text, and every selection with the text this crate
+/// cuts for it and the unit its positions were read in.
+fn expectations(project: &Project) -> Result<Vec<u8>, Box<dyn Error>> {
+    let mut lines = Vec::new();
+    for code in project.walk_codes() {
+        lines.push(json!({"kind": "code", "guid": code.guid.to_string(), "name": code.name}));
+    }
+    for source in &project.sources {
+        let Some(text) = source.text.text() else {
+            continue;
+        };
+        lines.push(json!({"kind": "source", "guid": source.guid.to_string(), "name": source.name, "text": text}));
+        let cuts = position::cut_selections(text, &source.selections)?;
+        for (selection, cut) in source.selections.iter().zip(cuts) {
+            let codes: Vec<String> = selection
+                .codings
+                .iter()
+                .map(|c| c.code.to_string())
+                .collect();
+            lines.push(json!({
+                "kind": "selection",
+                "guid": selection.guid.to_string(),
+                "source": source.guid.to_string(),
+                "start": selection.start,
+                "end": selection.end,
+                "unit": format!("{:?}", cut.unit),
+                "text": cut.text,
+                "codes": codes,
+            }));
+        }
+    }
+    Ok(lines
+        .iter()
+        .map(|line| format!("{line}\n"))
+        .collect::<String>()
+        .into_bytes())
 }
 
 /// A folder holding `project.qde` and `sources/` as a `.qdpx`.
@@ -191,15 +243,17 @@ fn sample_project() -> Result<Project, Box<dyn Error>> {
     case.selection_refs = vec![id(50)];
     project.cases = vec![case];
 
-    let mut source = TextSource::new(
-        id(40),
-        "Interviewer: How was it?\r\nParticipant: 😞 at first I felt judged; now 💙.\n",
-    );
+    let text = "Interviewer: How was it?\r\nParticipant: 😞 at first I felt judged; now 💙.\n";
+    let mut source = TextSource::new(id(40), text);
     source.name = Some("Interview 01".into());
     source.description = Some("Transcript".into());
     source.rich_text_path = Some("internal://5eed0000-0000-4000-8000-0000000000ff.docx".into());
     source.provenance = provenance.clone();
-    let mut selection = PlainTextSelection::new(id(50), 46, 57);
+    // Code points, as the standard counts them.
+    let start = text[..text.find("felt judged").ok_or("quote")?]
+        .chars()
+        .count() as u64;
+    let mut selection = PlainTextSelection::new(id(50), start, start + 11);
     selection.name = Some("felt judged".into());
     selection.description = Some("Stigma, in their words".into());
     selection.provenance = provenance;
