@@ -71,6 +71,25 @@ impl VariableType {
         }
     }
 
+    /// The element that holds a value of this type (`TextValue`, ...).
+    pub const fn value_element(self) -> &'static str {
+        match self {
+            VariableType::Text => "TextValue",
+            VariableType::Boolean => "BooleanValue",
+            VariableType::Integer => "IntegerValue",
+            VariableType::Float => "FloatValue",
+            VariableType::Date => "DateValue",
+            VariableType::DateTime => "DateTimeValue",
+        }
+    }
+
+    /// The type whose value element is `element`.
+    pub fn from_value_element(element: &str) -> Option<Self> {
+        VariableType::ALL
+            .into_iter()
+            .find(|t| t.value_element() == element)
+    }
+
     /// The type with this schema name (surrounding whitespace ignored, as
     /// the XSD type is an `xsd:token`).
     pub fn from_name(name: &str) -> Option<Self> {
@@ -151,6 +170,20 @@ pub enum Value {
     Date(XsdDate),
     /// `<DateTimeValue>`.
     DateTime(XsdDateTime),
+}
+
+impl Value {
+    /// The variable type this value is of.
+    pub fn kind(&self) -> VariableType {
+        match self {
+            Value::Text(_) => VariableType::Text,
+            Value::Boolean(_) => VariableType::Boolean,
+            Value::Integer(_) => VariableType::Integer,
+            Value::Float(_) => VariableType::Float,
+            Value::Date(_) => VariableType::Date,
+            Value::DateTime(_) => VariableType::DateTime,
+        }
+    }
 }
 
 /// A group of sources and selections, often one per participant (`<Case>`).

@@ -152,22 +152,27 @@ impl CodeBook {
     }
 }
 
+/// Codes `0` to `depth - 1`, each the only child of the one before.
+#[cfg(test)]
+pub(crate) fn chain(depth: u128) -> Code {
+    let mut root = Code::new(Guid::from_u128(0), "0");
+    let mut cursor = &mut root;
+    for level in 1..depth {
+        cursor
+            .children
+            .push(Code::new(Guid::from_u128(level), level.to_string()));
+        cursor = &mut cursor.children[0];
+    }
+    root
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn walk_is_depth_first_and_handles_deep_trees() {
-        let mut root = Code::new(Guid::from_u128(0), "0");
-        {
-            let mut cursor = &mut root;
-            for depth in 1..200u128 {
-                cursor
-                    .children
-                    .push(Code::new(Guid::from_u128(depth), depth.to_string()));
-                cursor = &mut cursor.children[0];
-            }
-        }
+        let mut root = chain(200);
         root.children
             .push(Code::new(Guid::from_u128(1000), "sibling"));
         let names: Vec<&str> = root.walk().map(|c| c.name.as_str()).collect();

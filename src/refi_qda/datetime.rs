@@ -49,22 +49,13 @@ impl XsdDateTime {
     /// [`DateTimeError`] when the text is not an `xsd:dateTime`, including
     /// impossible dates such as 30 February.
     pub fn new(text: &str) -> Result<Self, DateTimeError> {
-        let t = trim_token(text);
-        let rest = date_part(t)
-            .and_then(|rest| rest.strip_prefix('T'))
-            .and_then(time_part);
-        match rest.map(timezone) {
-            Some(true) => Ok(XsdDateTime(t.into())),
-            _ => Err(DateTimeError {
-                kind: "dateTime",
-                value: crate::util::truncate(text, 80).to_owned(),
-            }),
-        }
-    }
-
-    /// The value as written.
-    pub fn as_str(&self) -> &str {
-        &self.0
+        checked(text, "dateTime", |t| {
+            date_part(t)
+                .and_then(|rest| rest.strip_prefix('T'))
+                .and_then(time_part)
+                .is_some_and(timezone)
+        })
+        .map(XsdDateTime)
     }
 }
 
@@ -75,21 +66,54 @@ impl XsdDate {
     ///
     /// [`DateTimeError`] when the text is not an `xsd:date`.
     pub fn new(text: &str) -> Result<Self, DateTimeError> {
-        let t = trim_token(text);
-        match date_part(t).map(timezone) {
-            Some(true) => Ok(XsdDate(t.into())),
-            _ => Err(DateTimeError {
-                kind: "date",
-                value: crate::util::truncate(text, 80).to_owned(),
-            }),
-        }
-    }
-
-    /// The value as written.
-    pub fn as_str(&self) -> &str {
-        &self.0
+        checked(text, "date", |t| date_part(t).is_some_and(timezone)).map(XsdDate)
     }
 }
+
+/// `text` without surrounding whitespace, if `valid` accepts it.
+fn checked(
+    text: &str,
+    kind: &'static str,
+    valid: impl FnOnce(&str) -> bool,
+) -> Result<Box<str>, DateTimeError> {
+    let t = trim_token(text);
+    if valid(t) {
+        Ok(t.into())
+    } else {
+        Err(DateTimeError {
+            kind,
+            value: crate::util::truncate(text, 80).to_owned(),
+        })
+    }
+}
+
+/// `as_str`, `Display` and `FromStr` (through `new`) for a checked text value.
+macro_rules! text_value {
+    ($name:ident) => {
+        impl $name {
+            /// The value as written.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = DateTimeError;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                $name::new(s)
+            }
+        }
+    };
+}
+
+text_value!(XsdDateTime);
+text_value!(XsdDate);
 
 /// Exactly `n` ASCII digits at the start of `s`, as a number, and the rest.
 fn digits(s: &str, n: usize) -> Option<(u32, &str)> {
@@ -162,32 +186,6 @@ fn timezone(s: &str) -> bool {
         return false;
     };
     rest.is_empty() && minute < 60 && (hour < 14 || (hour == 14 && minute == 0))
-}
-
-impl fmt::Display for XsdDateTime {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl fmt::Display for XsdDate {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl FromStr for XsdDateTime {
-    type Err = DateTimeError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        XsdDateTime::new(s)
-    }
-}
-
-impl FromStr for XsdDate {
-    type Err = DateTimeError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        XsdDate::new(s)
-    }
 }
 
 #[cfg(test)]

@@ -275,60 +275,26 @@ enum Document {
 enum TextTarget {
     Description,
     PlainTextContent,
-    Value(ValueKind),
+    Value(VariableType),
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum ValueKind {
-    Text,
-    Boolean,
-    Integer,
-    Float,
-    Date,
-    DateTime,
-}
-
-impl ValueKind {
-    fn from_element(name: &str) -> Option<Self> {
-        Some(match name {
-            "TextValue" => ValueKind::Text,
-            "BooleanValue" => ValueKind::Boolean,
-            "IntegerValue" => ValueKind::Integer,
-            "FloatValue" => ValueKind::Float,
-            "DateValue" => ValueKind::Date,
-            "DateTimeValue" => ValueKind::DateTime,
-            _ => return None,
-        })
-    }
-
-    fn element(self) -> &'static str {
-        match self {
-            ValueKind::Text => "TextValue",
-            ValueKind::Boolean => "BooleanValue",
-            ValueKind::Integer => "IntegerValue",
-            ValueKind::Float => "FloatValue",
-            ValueKind::Date => "DateValue",
-            ValueKind::DateTime => "DateTimeValue",
-        }
-    }
-
-    /// The value `text` holds, if it parses as this kind.
-    fn parse(self, text: String) -> Result<Value, String> {
-        let token = trim_xml(&text);
-        let parsed = match self {
-            ValueKind::Text => return Ok(Value::Text(text)),
-            ValueKind::Boolean => match token {
-                "true" | "1" => Some(Value::Boolean(true)),
-                "false" | "0" => Some(Value::Boolean(false)),
-                _ => None,
-            },
-            ValueKind::Integer => token.parse().ok().map(Value::Integer),
-            ValueKind::Float => token.parse().ok().and_then(Decimal::new).map(Value::Float),
-            ValueKind::Date => XsdDate::new(token).ok().map(Value::Date),
-            ValueKind::DateTime => XsdDateTime::new(token).ok().map(Value::DateTime),
-        };
-        parsed.ok_or(text)
-    }
+/// The value `text` of a `kind` value element holds, or the text back
+/// when it does not parse as that kind.
+fn parse_value(kind: VariableType, text: String) -> Result<Value, String> {
+    let token = trim_xml(&text);
+    let parsed = match kind {
+        VariableType::Text => return Ok(Value::Text(text)),
+        VariableType::Boolean => match token {
+            "true" | "1" => Some(Value::Boolean(true)),
+            "false" | "0" => Some(Value::Boolean(false)),
+            _ => None,
+        },
+        VariableType::Integer => token.parse().ok().map(Value::Integer),
+        VariableType::Float => token.parse().ok().and_then(Decimal::new).map(Value::Float),
+        VariableType::Date => XsdDate::new(token).ok().map(Value::Date),
+        VariableType::DateTime => XsdDateTime::new(token).ok().map(Value::DateTime),
+    };
+    parsed.ok_or(text)
 }
 
 /// Which reference element, by where its GUID goes.
@@ -804,7 +770,7 @@ impl<'a> Parser<'a> {
 
     /// The node for a modelled element (`classify` said it is one).
     fn node(&mut self, name: &str, attrs: &mut Attrs<'_>) -> Result<Node, Error> {
-        if let Some(kind) = ValueKind::from_element(name) {
+        if let Some(kind) = VariableType::from_value_element(name) {
             return Ok(Node::Text {
                 target: TextTarget::Value(kind),
                 buf: String::new(),
@@ -1094,11 +1060,11 @@ impl<'a> Parser<'a> {
             Node::Text {
                 target: TextTarget::Value(kind),
                 buf,
-            } => match kind.parse(buf) {
+            } => match parse_value(kind, buf) {
                 Ok(value) => Node::ParsedValue(Some(value)),
                 Err(bad) => {
                     let kind = WarningKind::DroppedValue {
-                        element: kind.element().to_owned(),
+                        element: kind.value_element().to_owned(),
                         value: crate::util::truncate(&bad, 80).to_owned(),
                     };
                     self.warn(kind);
@@ -1141,46 +1107,16 @@ fn attach(parent: &mut Node, child: Node) -> Option<&'static str> {
     }
     match (parent, child) {
         (_, Node::Skip { .. }) => None,
-        (Node::CodeBookFile(book), Node::Codes(codes)) => {
-            book.codes.extend(codes);
-            None
-        }
-        (Node::CodeBookFile(book), Node::Sets(sets)) => {
-            book.sets.extend(sets);
-            None
-        }
-        (Node::ProjectCodeBook(all), Node::Codes(codes)) => {
-            all.extend(codes);
-            None
-        }
-        (Node::Codes(codes), Node::Code(code)) => {
-            codes.push(*code);
-            None
-        }
-        (Node::Code(parent), Node::Code(code)) => {
-            parent.children.push(*code);
-            None
-        }
-        (Node::Sets(sets), Node::Set(set)) => {
-            sets.push(set);
-            None
-        }
-        (Node::Users(users), Node::User(user)) => {
-            users.push(user);
-            None
-        }
-        (Node::Variables(variables), Node::Variable(variable)) => {
-            variables.push(variable);
-            None
-        }
-        (Node::Cases(cases), Node::Case(case)) => {
-            cases.push(*case);
-            None
-        }
-        (Node::Sources(sources), Node::TextSource(builder)) => {
-            sources.push(into_source(*builder));
-            None
-        }
+        (Node::CodeBookFile(book), Node::Codes(codes)) => extend(&mut book.codes, codes),
+        (Node::CodeBookFile(book), Node::Sets(sets)) => extend(&mut book.sets, sets),
+        (Node::ProjectCodeBook(all), Node::Codes(codes)) => extend(all, codes),
+        (Node::Codes(codes), Node::Code(code)) => add(codes, *code),
+        (Node::Code(parent), Node::Code(code)) => add(&mut parent.children, *code),
+        (Node::Sets(sets), Node::Set(set)) => add(sets, set),
+        (Node::Users(users), Node::User(user)) => add(users, user),
+        (Node::Variables(variables), Node::Variable(variable)) => add(variables, variable),
+        (Node::Cases(cases), Node::Case(case)) => add(cases, *case),
+        (Node::Sources(sources), Node::TextSource(builder)) => add(sources, into_source(*builder)),
         (Node::Notes(notes), Node::Note(builder)) => {
             let source = into_source(*builder);
             let mut note = Note::new(source.guid, String::new());
@@ -1274,8 +1210,7 @@ fn attach(parent: &mut Node, child: Node) -> Option<&'static str> {
             None
         }
         (Node::TextSource(b), Node::Selection(selection)) => {
-            b.source.selections.push(*selection);
-            None
+            add(&mut b.source.selections, *selection)
         }
         (
             parent,
@@ -1308,6 +1243,11 @@ fn attach(parent: &mut Node, child: Node) -> Option<&'static str> {
 
 fn extend<T>(into: &mut Vec<T>, items: Vec<T>) -> Option<&'static str> {
     into.extend(items);
+    None
+}
+
+fn add<T>(into: &mut Vec<T>, item: T) -> Option<&'static str> {
+    into.push(item);
     None
 }
 

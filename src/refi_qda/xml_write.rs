@@ -54,19 +54,19 @@ pub fn write_codebook(book: &CodeBook) -> Result<Vec<u8>, Error> {
     let mut out = Out::new();
     out.open(
         "CodeBook",
-        &[
+        [
             ("xmlns", Some(CODEBOOK_NAMESPACE.into())),
             ("origin", book.origin.as_deref().map(Cow::from)),
         ],
     )?;
-    out.open("Codes", &[])?;
+    out.open("Codes", [])?;
     if book.codes.is_empty() {
         return Err(Error::write(out.path(), WriteProblem::NoCodes));
     }
     write_codes(&mut out, &book.codes, false)?;
     out.close();
     if !book.sets.is_empty() {
-        out.open("Sets", &[])?;
+        out.open("Sets", [])?;
         for set in &book.sets {
             write_set(&mut out, set, false)?;
         }
@@ -96,29 +96,21 @@ pub(crate) fn write_project(project: &Project, internal_texts: bool) -> Result<V
     let p = &project.provenance;
     out.open(
         "Project",
-        &[
+        [
             ("xmlns", Some(PROJECT_NAMESPACE.into())),
             ("name", Some(project.name.as_str().into())),
             ("origin", project.origin.as_deref().map(Cow::from)),
-            ("creatingUserGUID", p.creating_user.map(guid)),
-            (
-                "creationDateTime",
-                p.created.as_ref().map(|t| t.as_str().into()),
-            ),
-            ("modifyingUserGUID", p.modifying_user.map(guid)),
-            (
-                "modifiedDateTime",
-                p.modified.as_ref().map(|t| t.as_str().into()),
-            ),
-            ("basePath", project.base_path.as_deref().map(Cow::from)),
-        ],
+        ]
+        .into_iter()
+        .chain(stamps(p, "creatingUserGUID", "modifyingUserGUID"))
+        .chain([("basePath", project.base_path.as_deref().map(Cow::from))]),
     )?;
     if !project.users.is_empty() {
-        out.open("Users", &[])?;
+        out.open("Users", [])?;
         for user in &project.users {
             out.leaf(
                 "User",
-                &[
+                [
                     ("guid", Some(guid(user.guid))),
                     ("name", user.name.as_deref().map(Cow::from)),
                     ("id", user.id.as_deref().map(Cow::from)),
@@ -128,18 +120,18 @@ pub(crate) fn write_project(project: &Project, internal_texts: bool) -> Result<V
         out.close();
     }
     if !project.codes.is_empty() {
-        out.open("CodeBook", &[])?;
-        out.open("Codes", &[])?;
+        out.open("CodeBook", [])?;
+        out.open("Codes", [])?;
         write_codes(&mut out, &project.codes, true)?;
         out.close();
         out.close();
     }
     if !project.variables.is_empty() {
-        out.open("Variables", &[])?;
+        out.open("Variables", [])?;
         for variable in &project.variables {
             out.open(
                 "Variable",
-                &[
+                [
                     ("guid", Some(guid(variable.guid))),
                     ("name", Some(variable.name.as_str().into())),
                     ("typeOfVariable", Some(variable.kind.as_str().into())),
@@ -151,11 +143,11 @@ pub(crate) fn write_project(project: &Project, internal_texts: bool) -> Result<V
         out.close();
     }
     if !project.cases.is_empty() {
-        out.open("Cases", &[])?;
+        out.open("Cases", [])?;
         for case in &project.cases {
             out.open(
                 "Case",
-                &[
+                [
                     ("guid", Some(guid(case.guid))),
                     ("name", case.name.as_deref().map(Cow::from)),
                 ],
@@ -170,21 +162,21 @@ pub(crate) fn write_project(project: &Project, internal_texts: bool) -> Result<V
         out.close();
     }
     if !project.sources.is_empty() {
-        out.open("Sources", &[])?;
+        out.open("Sources", [])?;
         for source in &project.sources {
             write_source(&mut out, source, internal_texts)?;
         }
         out.close();
     }
     if !project.notes.is_empty() {
-        out.open("Notes", &[])?;
+        out.open("Notes", [])?;
         for note in &project.notes {
             write_note(&mut out, note)?;
         }
         out.close();
     }
     if !project.sets.is_empty() {
-        out.open("Sets", &[])?;
+        out.open("Sets", [])?;
         for set in &project.sets {
             write_set(&mut out, set, true)?;
         }
@@ -205,6 +197,22 @@ fn guid(guid: Guid) -> Cow<'static, str> {
     Cow::Owned(guid.to_string())
 }
 
+/// The four provenance attributes, under the names the element uses.
+fn stamps<'v>(p: &'v Provenance, creating: &'static str, modifying: &'static str) -> [Attr<'v>; 4] {
+    [
+        (creating, p.creating_user.map(guid)),
+        (
+            "creationDateTime",
+            p.created.as_ref().map(|t| t.as_str().into()),
+        ),
+        (modifying, p.modifying_user.map(guid)),
+        (
+            "modifiedDateTime",
+            p.modified.as_ref().map(|t| t.as_str().into()),
+        ),
+    ]
+}
+
 /// The codes and their descendants, with an explicit stack rather than
 /// recursion, however deep they nest.
 fn write_codes(out: &mut Out, codes: &[Code], in_project: bool) -> Result<(), Error> {
@@ -219,7 +227,7 @@ fn write_codes(out: &mut Out, codes: &[Code], in_project: bool) -> Result<(), Er
         };
         out.open(
             "Code",
-            &[
+            [
                 ("guid", Some(guid(code.guid))),
                 ("name", Some(code.name.as_str().into())),
                 (
@@ -246,7 +254,7 @@ fn write_codes(out: &mut Out, codes: &[Code], in_project: bool) -> Result<(), Er
 fn write_set(out: &mut Out, set: &Set, in_project: bool) -> Result<(), Error> {
     out.open(
         "Set",
-        &[
+        [
             ("guid", Some(guid(set.guid))),
             ("name", Some(set.name.as_str().into())),
         ],
@@ -264,7 +272,7 @@ fn write_set(out: &mut Out, set: &Set, in_project: bool) -> Result<(), Error> {
             return Err(Error::write(out.path(), problem));
         }
         for member in &set.member_codes {
-            out.leaf("MemberCode", &[("guid", Some(guid(*member)))])?;
+            out.leaf("MemberCode", [("guid", Some(guid(*member)))])?;
         }
     }
     out.close();
@@ -297,22 +305,14 @@ fn open_text_element(
     };
     out.open(
         element,
-        &[
+        [
             ("guid", Some(guid(id))),
             ("name", name.map(Cow::from)),
             ("richTextPath", rich_text_path.map(Cow::from)),
             ("plainTextPath", path),
-            ("creatingUser", provenance.creating_user.map(guid)),
-            (
-                "creationDateTime",
-                provenance.created.as_ref().map(|t| t.as_str().into()),
-            ),
-            ("modifyingUser", provenance.modifying_user.map(guid)),
-            (
-                "modifiedDateTime",
-                provenance.modified.as_ref().map(|t| t.as_str().into()),
-            ),
-        ],
+        ]
+        .into_iter()
+        .chain(stamps(provenance, "creatingUser", "modifyingUser")),
     )?;
     out.optional_text("Description", description)?;
     out.optional_text("PlainTextContent", content)?;
@@ -366,22 +366,14 @@ fn write_selection(out: &mut Out, selection: &PlainTextSelection) -> Result<(), 
     let p = &selection.provenance;
     out.open(
         "PlainTextSelection",
-        &[
+        [
             ("guid", Some(guid(selection.guid))),
             ("name", selection.name.as_deref().map(Cow::from)),
             ("startPosition", Some(selection.start.to_string().into())),
             ("endPosition", Some(selection.end.to_string().into())),
-            ("creatingUser", p.creating_user.map(guid)),
-            (
-                "creationDateTime",
-                p.created.as_ref().map(|t| t.as_str().into()),
-            ),
-            ("modifyingUser", p.modifying_user.map(guid)),
-            (
-                "modifiedDateTime",
-                p.modified.as_ref().map(|t| t.as_str().into()),
-            ),
-        ],
+        ]
+        .into_iter()
+        .chain(stamps(p, "creatingUser", "modifyingUser")),
     )?;
     out.optional_text("Description", selection.description.as_deref())?;
     for coding in &selection.codings {
@@ -395,7 +387,7 @@ fn write_selection(out: &mut Out, selection: &PlainTextSelection) -> Result<(), 
 fn write_coding(out: &mut Out, coding: &Coding) -> Result<(), Error> {
     out.open(
         "Coding",
-        &[
+        [
             ("guid", Some(guid(coding.guid))),
             ("creatingUser", coding.creating_user.map(guid)),
             (
@@ -412,18 +404,18 @@ fn write_coding(out: &mut Out, coding: &Coding) -> Result<(), Error> {
 
 fn write_values(out: &mut Out, values: &[VariableValue]) -> Result<(), Error> {
     for value in values {
-        out.open("VariableValue", &[])?;
+        out.open("VariableValue", [])?;
         out.refs("VariableRef", std::slice::from_ref(&value.variable))?;
-        match &value.value {
-            None => {}
-            Some(Value::Text(text)) => out.text_element("TextValue", text)?,
-            Some(Value::Boolean(b)) => {
-                out.text_element("BooleanValue", if *b { "true" } else { "false" })?
-            }
-            Some(Value::Integer(i)) => out.text_element("IntegerValue", &i.to_string())?,
-            Some(Value::Float(f)) => out.text_element("FloatValue", &f.to_string())?,
-            Some(Value::Date(d)) => out.text_element("DateValue", d.as_str())?,
-            Some(Value::DateTime(t)) => out.text_element("DateTimeValue", t.as_str())?,
+        if let Some(held) = &value.value {
+            let text = match held {
+                Value::Text(text) => Cow::from(text.as_str()),
+                Value::Boolean(b) => Cow::from(if *b { "true" } else { "false" }),
+                Value::Integer(i) => Cow::from(i.to_string()),
+                Value::Float(f) => Cow::from(f.to_string()),
+                Value::Date(d) => Cow::from(d.as_str()),
+                Value::DateTime(t) => Cow::from(t.as_str()),
+            };
+            out.text_element(held.kind().value_element(), &text)?;
         }
         out.close();
     }
@@ -491,7 +483,11 @@ impl Out {
         }
     }
 
-    fn open(&mut self, name: &'static str, attrs: &[Attr<'_>]) -> Result<(), Error> {
+    fn open<'v>(
+        &mut self,
+        name: &'static str,
+        attrs: impl IntoIterator<Item = Attr<'v>>,
+    ) -> Result<(), Error> {
         self.indent();
         let index = match self.stack.last_mut() {
             Some(parent) => match parent.children.iter_mut().find(|(n, _)| *n == name) {
@@ -518,7 +514,7 @@ impl Out {
             self.buf.push(' ');
             self.buf.push_str(key);
             self.buf.push_str("=\"");
-            escape(&mut self.buf, value, true)
+            escape(&mut self.buf, &value, true)
                 .map_err(|problem| Error::write(format!("{}@{key}", self.path()), problem))?;
             self.buf.push('"');
         }
@@ -542,7 +538,11 @@ impl Out {
         }
     }
 
-    fn leaf(&mut self, name: &'static str, attrs: &[Attr<'_>]) -> Result<(), Error> {
+    fn leaf<'v>(
+        &mut self,
+        name: &'static str,
+        attrs: impl IntoIterator<Item = Attr<'v>>,
+    ) -> Result<(), Error> {
         self.open(name, attrs)?;
         self.close();
         Ok(())
@@ -550,7 +550,7 @@ impl Out {
 
     /// `<name>text</name>`, the text exactly as given.
     fn text_element(&mut self, name: &'static str, text: &str) -> Result<(), Error> {
-        self.open(name, &[])?;
+        self.open(name, [])?;
         if text.is_empty() {
             self.close();
             return Ok(());
@@ -576,7 +576,7 @@ impl Out {
     /// One `<name targetGUID="..."/>` per GUID.
     fn refs(&mut self, name: &'static str, targets: &[Guid]) -> Result<(), Error> {
         for target in targets {
-            self.leaf(name, &[("targetGUID", Some(guid(*target)))])?;
+            self.leaf(name, [("targetGUID", Some(guid(*target)))])?;
         }
         Ok(())
     }
@@ -696,15 +696,7 @@ mod tests {
     #[test]
     fn deep_codes_are_written_without_recursion() {
         let mut book = CodeBook::new();
-        let mut root = Code::new(Guid::from_u128(0), "0");
-        let mut cursor = &mut root;
-        for depth in 1..100u128 {
-            cursor
-                .children
-                .push(Code::new(Guid::from_u128(depth), depth.to_string()));
-            cursor = &mut cursor.children[0];
-        }
-        book.codes.push(root);
+        book.codes.push(crate::refi_qda::codebook::chain(100));
         let xml = String::from_utf8(write_codebook(&book).unwrap()).unwrap();
         assert_eq!(xml.matches("<Code ").count(), 100);
         assert_eq!(xml.matches("</Code>").count(), 99);

@@ -5,12 +5,13 @@ expects: codes, text sources and their texts, selections, their texts and
 their codings.
 
     python3 -m venv /tmp/venv-refi
-    /tmp/venv-refi/bin/pip install pyrefiqda
+    /tmp/venv-refi/bin/pip install pyrefiqda xmlschema
     cargo run --features refi-qda --example refi_qda_samples -- target/refi-qda-samples
-    /tmp/venv-refi/bin/python tests/refi_qda/check_pyrefiqda.py target/refi-qda-samples/*.qdpx
+    /tmp/venv-refi/bin/python tests/refi_qda/check_pyrefiqda.py target/refi-qda-samples
 
-For each FILE.qdpx the example writes FILE.qdpx.expected.jsonl beside it.
-Selection texts are cut by code points, as the standard says (Python string
+Each argument is a .qdpx or a folder of them; beside each FILE.qdpx the
+example writes FILE.qdpx.expected.jsonl, what the crate expects. Selection
+texts are cut by code points, as the standard says (Python string
 indices are code points); a selection the crate read as UTF-16 units (a
 producer's, kept as written) is converted first. Prints one line per file and
 a closing "N passed, N failed" line; exits 1 on any difference.
@@ -22,6 +23,8 @@ import tempfile
 from pathlib import Path
 
 from pyrefiqda import RefiProject
+
+from validate_xsd import files, report
 
 
 def walk(codes):
@@ -87,19 +90,14 @@ def check(qdpx):
 def main(paths):
     if not paths:
         raise SystemExit(__doc__)
-    passed = failed = 0
-    for path in paths:
-        problems, counts = check(path)
-        if problems:
-            failed += 1
-            print(f"DIFFERS {path}:")
-            for problem in problems:
-                print(f"  {problem}")
-        else:
-            passed += 1
-            print(f"same    {path}: {counts['code']} codes, {counts['source']} text sources, {counts['selection']} selections")
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+
+    def results():
+        for path in files(paths, (".qdpx",)):
+            problems, counts = check(path)
+            summary = f"{path}: {counts['code']} codes, {counts['source']} text sources, {counts['selection']} selections"
+            yield not problems, summary, problems
+
+    return report(results())
 
 
 if __name__ == "__main__":
