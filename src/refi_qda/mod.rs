@@ -54,6 +54,7 @@ pub mod position;
 mod project;
 mod source;
 mod summary;
+mod xml_nodes;
 mod xml_read;
 mod xml_write;
 

@@ -16,7 +16,7 @@
 
 use std::borrow::Cow;
 
-use super::xml_read::single;
+use super::xml_nodes::single;
 use super::{
     CODEBOOK_NAMESPACE, Code, CodeBook, Coding, Error, Guid, Note, PROJECT_NAMESPACE, PlainText,
     PlainTextSelection, Project, Provenance, Set, TextSource, Value, VariableValue, WriteProblem,
