@@ -18,6 +18,20 @@
 //! - [`Limits`]: bounds that keep hostile files (zip bombs, path traversal,
 //!   entity expansion, deep nesting) cheap to refuse.
 //!
+//! Choices where the standard leaves room, each documented where it applies:
+//!
+//! - Reading is lenient where producers differ (GUID spelling, namespace,
+//!   element order, Transana-style references, unusable optional values)
+//!   and strict where meaning would be lost (a missing or invalid GUID,
+//!   position or required name is an error naming the element).
+//! - Text is kept exactly: CRLF stays CRLF, in files and in XML text, because
+//!   selection positions count it; a file's leading BOM is removed.
+//! - A `.qdpx` holds source texts as `sources/<guid>.txt` files (§9.1.2) and
+//!   notes inline; a bare `project.qde` holds everything inline.
+//! - The writer refuses characters XML 1.0 cannot carry instead of stripping
+//!   them, which would shift selection positions.
+//! - Positions are code points (§10.2); [`position`] detects UTF-16 ones.
+//!
 //! ```
 //! use peer_support::refi_qda::{self, Code, Coding, Guid, PlainTextSelection, Project, TextSource};
 //!
