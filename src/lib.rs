@@ -118,6 +118,10 @@ pub mod schema;
 #[cfg(feature = "synthetic")]
 #[cfg_attr(docsrs, doc(cfg(feature = "synthetic")))]
 pub mod synthetic;
+// REFI-QDA exchange files (.qdc, .qdpx).
+#[cfg(feature = "refi-qda")]
+#[cfg_attr(docsrs, doc(cfg(feature = "refi-qda")))]
+pub mod refi_qda;
 
 pub use privacy::redact;
 
