@@ -23,7 +23,7 @@ closed_codes! {
         UnknownVocabularyCode = "unknown_vocabulary_code", "Unknown vocabulary code",
         /// Warning: a concept link of a kind this version does not know, or not a concept kind.
         UnknownConceptKind = "unknown_concept_kind", "Unknown concept kind",
-        /// Warning (error in strict mode): a field this version does not know; it was not loaded.
+        /// Warning (strict mode refuses the document): a field this version does not define; it is kept and written back.
         UnknownField = "unknown_field", "Unknown field",
         /// Warning: the document is a newer minor version than this reader.
         NewerMinorVersion = "newer_minor_version", "Newer minor version",

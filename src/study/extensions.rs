@@ -16,8 +16,10 @@ use super::members::{Members, MembersIter};
 /// refuses any other key; a document read from JSON may still hold one (so
 /// that one bad key does not reject a whole document), and validation
 /// reports it as `invalid_extension_key`. Values are any JSON. Keys are kept
-/// sorted so output is canonical. Numbers inside values are held as
-/// `serde_json` holds them: integers within 64 bits exactly, others as `f64`.
+/// sorted so output is canonical. Numbers inside values are held as the
+/// values they denote, whatever features `serde_json` is built with:
+/// integers within 64 bits exactly, others as `f64` (`docs/format.md`,
+/// Numbers).
 ///
 /// A key repeated in the same object, at the top or anywhere inside a value,
 /// is an error when reading: JSON parsers disagree on which copy wins, so

@@ -18,7 +18,7 @@ pub struct Args {
     /// Print the compact form (one line) instead of the pretty one.
     #[arg(long)]
     compact: bool,
-    /// Refuse documents with unknown fields instead of dropping them with a
+    /// Refuse documents with unknown fields instead of keeping them with a
     /// warning.
     #[arg(long)]
     strict: bool,
@@ -27,14 +27,16 @@ pub struct Args {
 const HELP: &str = concat!(
     "\
 Prints the canonical form: fixed field order, sorted map keys, empty and absent
-fields omitted, schema_version rewritten to the current version (older
-documents are migrated). The pretty form uses two-space indentation; --compact
-prints one line. Both end with a newline. Formatting the output again gives the
-same bytes.
+fields omitted, numbers as docs/format.md specifies. Older documents are
+migrated and written as the current version; a newer minor version's document
+keeps its version. The pretty form uses two-space indentation; --compact prints
+one line. Both end with a newline. Formatting the output again gives the same
+bytes.
 
 fmt is a formatter, not a gate: a document that loads is printed even when it
 has validation issues, and every issue is listed on standard error first.
-Unknown fields are not part of the output; each one is reported on standard
+Fields this version does not define (a newer version's) are kept and written
+back after the known fields of their object; each one is reported on standard
 error (use --strict to refuse such documents). Use `peer-support validate` to
 check documents.
 
