@@ -198,3 +198,100 @@ macro_rules! closed_codes {
         }
     };
 }
+
+/// An *open* set of codes without definitions (the issue codes, the
+/// severities): the same table form as `closed_codes!`, plus a `Custom`
+/// variant that keeps any well-formed code this version does not know, so a
+/// report written by a newer version reads back whole. Only a malformed code
+/// is an error.
+macro_rules! open_codes {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident : kind $kind:literal {
+            $(
+                $(#[$vmeta:meta])*
+                $variant:ident = $code:literal, $label:literal
+            ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        ///
+        /// Serializes as its code string; [`FromStr`](std::str::FromStr),
+        /// [`Display`](std::fmt::Display) and serde all use the same code. A
+        /// well-formed code this version does not know parses as
+        #[doc = concat!("[`", stringify!($name), "::Custom`]")]
+        /// and is written back unchanged.
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        $vis enum $name {
+            $(
+                #[doc = concat!("**", $label, "** (`", $code, "`).")]
+                $(#[$vmeta])*
+                $variant,
+            )*
+            /// A well-formed code this version does not know (a newer
+            /// version's), kept as read.
+            Custom($crate::util::code::CustomCode<$name>),
+        }
+
+        impl $name {
+            /// Every known value, in table order (never includes `Custom`).
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The wire code.
+            pub fn code(&self) -> &str {
+                match self {
+                    $($name::$variant => $code,)*
+                    $name::Custom(code) => code.as_str(),
+                }
+            }
+
+            /// The human label; a custom value's label is its code.
+            pub fn label(&self) -> &str {
+                match self {
+                    $($name::$variant => $label,)*
+                    $name::Custom(code) => code.as_str(),
+                }
+            }
+
+            /// Whether this is a code this version does not know.
+            pub fn is_custom(&self) -> bool {
+                matches!(self, $name::Custom(_))
+            }
+
+            /// Parses a code: a known code gives its variant, any other
+            /// well-formed code gives `Custom`.
+            ///
+            /// # Errors
+            ///
+            /// [`InvalidCode`](crate::vocabulary::InvalidCode) when `code` is
+            /// not `^[a-z][a-z0-9_]*$` or is too long.
+            pub fn from_code(code: &str) -> Result<Self, $crate::util::code::InvalidCode> {
+                match code {
+                    $($code => Ok($name::$variant),)*
+                    _ => match $crate::util::code::check(code) {
+                        Ok(()) => Ok($name::Custom($crate::util::code::CustomCode::new_unchecked(code))),
+                        Err(problem) => Err($crate::util::code::InvalidCode::for_kind($kind, code, problem)),
+                    },
+                }
+            }
+        }
+
+        code_string_traits!($name, $crate::util::code::InvalidCode);
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct V;
+                impl serde::de::Visitor<'_> for V {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str(concat!("a ", $kind, " code"))
+                    }
+                    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<$name, E> {
+                        $name::from_code(v).map_err(E::custom)
+                    }
+                }
+                deserializer.deserialize_str(V)
+            }
+        }
+    };
+}

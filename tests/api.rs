@@ -179,3 +179,38 @@ fn a_known_code_has_one_representation() {
     };
     assert_eq!((other.kind(), other.code()), ("stance", "barrier"));
 }
+
+/// A report written by a newer version, with codes and severities this
+/// version does not know, reads back whole and writes back the same.
+#[test]
+fn reports_are_open_like_the_vocabularies() {
+    let json = r#"{"issues":[
+        {"severity":"warning","code":"empty_document","path":"/studies","message":"no studies"},
+        {"severity":"notice","code":"cerqual_pending","path":"/studies/0","message":"later"}
+    ]}"#;
+    let report: Report = serde_json::from_str(json).unwrap();
+    assert_eq!(report.issues[0].code, IssueCode::EmptyDocument);
+    let newer = &report.issues[1];
+    assert!(newer.code.is_custom() && newer.severity.is_custom());
+    assert_eq!(
+        (newer.code.code(), newer.severity.code()),
+        ("cerqual_pending", "notice")
+    );
+    assert!(!newer.is_error() && !report.has_errors());
+    let written: serde_json::Value = serde_json::to_value(&report).unwrap();
+    let input: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(written, input);
+    // Only a malformed code is refused.
+    let bad = r#"{"issues":[{"severity":"error","code":"Not A Code","path":"","message":""}]}"#;
+    let err = serde_json::from_str::<Report>(bad).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("invalid issue code \"Not A Code\""),
+        "{err}"
+    );
+    // A known code never parses as a custom one.
+    assert_eq!(
+        "dangling_reference".parse::<IssueCode>().unwrap(),
+        IssueCode::DanglingReference
+    );
+}

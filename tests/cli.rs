@@ -287,6 +287,9 @@ fn every_json_output_line_is_one_json_object() {
             assert_eq!(keys, ["code", "message", "path", "severity"]);
             let path = issue["path"].as_str().unwrap();
             assert!(path.is_empty() || path.starts_with('/'), "{path}");
+            // One definition: each line's issues are the library's Issue.
+            let parsed: peer_support::Issue = serde_json::from_value(issue.clone()).unwrap();
+            assert_eq!(&serde_json::to_value(&parsed).unwrap(), issue);
         }
     }
 }

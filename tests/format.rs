@@ -42,7 +42,7 @@ fn issue_list(report: &peer_support::Report) -> Vec<(Severity, IssueCode, String
     report
         .issues
         .iter()
-        .map(|i| (i.severity, i.code, i.path.clone()))
+        .map(|i| (i.severity.clone(), i.code.clone(), i.path.clone()))
         .collect()
 }
 

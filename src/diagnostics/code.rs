@@ -1,10 +1,10 @@
 //! The stable codes of validation issues.
 
-closed_codes! {
+open_codes! {
     /// The stable, machine-readable code of a validation issue. Codes are part
     /// of the public contract: tools match on them, so they never change.
     #[non_exhaustive]
-    pub enum IssueCode: kind "issue code" {
+    pub enum IssueCode: kind "issue" {
         /// Error: an id is used by more than one entity in the document.
         DuplicateId = "duplicate_id", "Duplicate id",
         /// Error: a reference names no entity of the study.
@@ -43,5 +43,12 @@ closed_codes! {
         PossiblePersonalData = "possible_personal_data", "Possible personal data",
         /// Warning: the document holds no studies.
         EmptyDocument = "empty_document", "Empty document",
+        /// Error, reported by tools rather than by validation: the input is
+        /// not a loadable document (malformed JSON, a value of the wrong
+        /// shape, another format, an unsupported version).
+        ReadError = "read_error", "Read error",
+        /// Error, reported by tools rather than by validation: the input
+        /// could not be opened or read.
+        IoError = "io_error", "I/O error",
     }
 }

@@ -1,7 +1,8 @@
 //! How serious an issue is.
 
-closed_codes! {
+open_codes! {
     /// How serious an issue is.
+    #[non_exhaustive]
     pub enum Severity: kind "severity" {
         /// The document breaks the format's rules; tools should not trust it.
         Error = "error", "Error",

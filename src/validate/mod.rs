@@ -18,7 +18,7 @@
 //!   }]
 //! }"#;
 //! let loaded = document::from_str(json)?;
-//! let codes: Vec<_> = loaded.report.errors().map(|i| (i.code, i.path.as_str())).collect();
+//! let codes: Vec<_> = loaded.report.errors().map(|i| (i.code.clone(), i.path.as_str())).collect();
 //! assert_eq!(codes, [
 //!     (IssueCode::InvalidDoi, "/studies/0/citation/doi"),
 //!     (IssueCode::CyclicTheme, "/studies/0/themes/0/parent"),

@@ -42,10 +42,11 @@ pub mod source;
 mod stance;
 mod values;
 
-pub use crate::util::code::{Code, CodeProblem, InvalidCode, MAX_CODE_LEN, UnknownCode};
+pub use crate::util::code::{
+    Code, CodeProblem, CustomCode, InvalidCode, MAX_CODE_LEN, UnknownCode,
+};
 pub use barriers::Barrier;
 pub use basis::Basis;
-pub use code::CustomCode;
 pub use design::{Analysis, Method};
 pub use facilitators::Facilitator;
 pub use frameworks::{

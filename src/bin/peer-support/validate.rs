@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use peer_support::document::{ReadError, ReadOptions};
-use peer_support::validate::{Issue, Report};
+use peer_support::{Issue, IssueCode};
 use serde::Serialize;
 
 use crate::exit::{CliError, Status};
@@ -58,28 +58,16 @@ enum Format {
     Json,
 }
 
-/// The code of a file that is not a loadable document.
-const READ_ERROR: &str = "read_error";
-/// The code of a file that could not be opened or read.
-const IO_ERROR: &str = "io_error";
-
 /// The result for one file, in the shape `--format json` prints.
 #[derive(Debug, Serialize)]
 struct FileReport {
     file: String,
     valid: bool,
-    issues: Vec<IssueLine>,
+    /// Each issue in the library's own serde form, the one a `Report`
+    /// reads back.
+    issues: Vec<Issue>,
     #[serde(skip)]
     outcome: Outcome,
-}
-
-/// One issue, as printed.
-#[derive(Debug, Serialize)]
-struct IssueLine {
-    severity: &'static str,
-    code: String,
-    path: String,
-    message: String,
 }
 
 /// What happened to one file.
@@ -128,7 +116,7 @@ fn check(file: &std::path::Path, options: ReadOptions) -> FileReport {
             return FileReport {
                 file: name,
                 valid: false,
-                issues: vec![IssueLine::error(IO_ERROR, String::new(), error.to_string())],
+                issues: vec![Issue::error(IssueCode::IoError, "", error.to_string())],
                 outcome: Outcome::Unreadable,
             };
         }
@@ -137,7 +125,7 @@ fn check(file: &std::path::Path, options: ReadOptions) -> FileReport {
         Ok(loaded) => FileReport {
             file: name,
             valid: !loaded.report.has_errors(),
-            issues: issue_lines(&loaded.report),
+            issues: loaded.report.issues,
             outcome: Outcome::Loaded,
         },
         Err(error) => FileReport {
@@ -149,15 +137,11 @@ fn check(file: &std::path::Path, options: ReadOptions) -> FileReport {
     }
 }
 
-fn issue_lines(report: &Report) -> Vec<IssueLine> {
-    report.issues.iter().map(IssueLine::from).collect()
-}
-
 /// The issues a load failure becomes: strict mode's unknown fields keep their
 /// own code and path; everything else is one `read_error`.
-fn read_error_lines(error: ReadError) -> Vec<IssueLine> {
+fn read_error_lines(error: ReadError) -> Vec<Issue> {
     let (path, message) = match error {
-        ReadError::UnknownFields { issues } => return issues.iter().map(IssueLine::from).collect(),
+        ReadError::UnknownFields { issues } => return issues,
         ReadError::Json(ref json) if json.line() > 0 => (
             json.path().to_owned(),
             format!(
@@ -173,37 +157,11 @@ fn read_error_lines(error: ReadError) -> Vec<IssueLine> {
         ReadError::Migration(ref migration) => (migration.path.clone(), error.to_string()),
         other => (String::new(), crate::output::chain(&other)),
     };
-    vec![IssueLine::error(READ_ERROR, path, message)]
-}
-
-impl IssueLine {
-    fn error(code: &str, path: String, message: String) -> Self {
-        IssueLine {
-            severity: "error",
-            code: code.to_owned(),
-            path,
-            message,
-        }
-    }
-}
-
-impl From<&Issue> for IssueLine {
-    fn from(issue: &Issue) -> Self {
-        IssueLine {
-            severity: issue.severity.code(),
-            code: issue.code.code().to_owned(),
-            path: issue.path.clone(),
-            message: issue.message.clone(),
-        }
-    }
+    vec![Issue::error(IssueCode::ReadError, path, message)]
 }
 
 fn write_text(out: &mut Output, report: &FileReport) -> Result<(), CliError> {
-    let errors = report
-        .issues
-        .iter()
-        .filter(|i| i.severity == "error")
-        .count();
+    let errors = report.issues.iter().filter(|i| i.is_error()).count();
     let warnings = report.issues.len() - errors;
     let file = one_line(&report.file);
     match report.outcome {
