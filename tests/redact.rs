@@ -47,8 +47,14 @@ proptest! {
     fn quotes_removes_every_excerpt_text_location_note_and_extension(
         doc in strategies::document(Style::VALID),
     ) {
-        let redacted = doc.redact(RedactionLevel::Quotes);
-        let out = check_shareable(&redacted)?;
+        let redaction = doc.clone().into_redaction(RedactionLevel::Quotes);
+        let redacted = &redaction.document;
+        let out = check_shareable(redacted)?;
+        // Unknown fields are dropped at every level, and counted; what is
+        // kept is compared with the original without them.
+        let mut doc = doc;
+        prop_assert_eq!(redaction.unknown_fields_dropped, doc.clear_all_unknown_fields());
+        prop_assert!(!out.contains("\"zz_"), "an unknown field survived");
         for study in &doc.studies {
             for excerpt in &study.excerpts {
                 prop_assert!(!out.contains(&escaped(&excerpt.text)), "excerpt text survived");
@@ -92,8 +98,12 @@ proptest! {
     fn aggregate_leaves_no_participant_level_record_and_keeps_the_counts(
         doc in strategies::document(Style::VALID),
     ) {
-        let redacted = doc.redact(RedactionLevel::Aggregate);
-        let out = check_shareable(&redacted)?;
+        let redaction = doc.clone().into_redaction(RedactionLevel::Aggregate);
+        let redacted = &redaction.document;
+        let out = check_shareable(redacted)?;
+        let mut doc = doc;
+        prop_assert_eq!(redaction.unknown_fields_dropped, doc.clear_all_unknown_fields());
+        prop_assert!(!out.contains("\"zz_"), "an unknown field survived");
         for mark in [QUOTE_MARK, NOTE_MARK, LOCATION_MARK] {
             prop_assert!(!out.contains(mark), "{} survived", mark);
         }
@@ -320,6 +330,30 @@ mod cli {
         assert_eq!(status, 0);
         assert_eq!(out.lines().count(), 1);
         assert!(out.contains("\"[redacted]\"") && out.contains("P01"));
+    }
+
+    #[test]
+    fn redact_drops_unknown_fields_everywhere_and_says_how_many() {
+        let (status, out, err) = peer_support(&[
+            "redact",
+            "tests/fixtures/lenient/unknown_at_every_level.json",
+            "--level",
+            "quotes",
+        ]);
+        assert_eq!(status, 0, "{err}");
+        assert!(
+            err.contains("dropped 12 field(s) this version does not define"),
+            "{err}"
+        );
+        let loaded = peer_support::document::from_str(&out).unwrap();
+        assert_eq!(
+            loaded
+                .report
+                .with_code(peer_support::IssueCode::UnknownField)
+                .count(),
+            0
+        );
+        assert!(!out.contains("confidence_note") && !out.contains("generator"));
     }
 
     #[test]

@@ -148,7 +148,7 @@ impl Document {
         // First, at every level, so that none survives in a part that is
         // kept (a citation, a design) and every one is counted, also in the
         // parts that are removed.
-        let unknown_fields_dropped = nodes::clear_unknown_fields(&mut self);
+        let unknown_fields_dropped = self.clear_all_unknown_fields();
         // Destructured so that a new field fails to compile here until
         // someone decides how it is redacted.
         let Document {
@@ -170,6 +170,16 @@ impl Document {
             document,
             unknown_fields_dropped,
         }
+    }
+}
+
+impl Document {
+    /// Drops the fields this version does not define from every object of
+    /// the document (see [`UnknownFields`](crate::study::UnknownFields)), so
+    /// that writing it gives a document of this version only; returns how
+    /// many there were.
+    pub fn clear_all_unknown_fields(&mut self) -> usize {
+        nodes::clear_unknown_fields(self)
     }
 }
 

@@ -431,13 +431,88 @@ pub fn study(style: Style) -> impl Strategy<Value = Study> {
         .prop_map(move |raw| assemble(raw, style))
 }
 
-/// A document of `style`: up to three studies and document extensions.
+/// A document of `style`: up to three studies, document extensions, and
+/// fields this version does not define on objects of every kind.
 pub fn document(style: Style) -> impl Strategy<Value = Document> {
-    (vec(study(style), 0..3), extensions(style)).prop_map(|(studies, extensions)| {
-        let mut document = Document::new(studies);
-        document.extensions = extensions;
-        document
-    })
+    (
+        vec(study(style), 0..3),
+        extensions(style),
+        vec((any::<Index>(), "zz_[a-z]{1,8}", json()), 0..4),
+    )
+        .prop_map(|(studies, extensions, unknown)| {
+            let mut document = Document::new(studies);
+            document.extensions = extensions;
+            with_unknown_fields(document, unknown)
+        })
+}
+
+/// The JSON Pointers of every object of `document` that can hold unknown
+/// fields: the document, and each object of the model inside it (not
+/// extensions, whose members are extensions).
+fn model_objects(document: &Value) -> Vec<String> {
+    let mut objects = vec![String::new()];
+    for (si, study) in document["studies"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        let at = format!("/studies/{si}");
+        objects.push(at.clone());
+        for one in ["citation", "design", "sample"] {
+            if study.get(one).is_some() {
+                objects.push(format!("{at}/{one}"));
+            }
+        }
+        for (gi, _) in study["sample"]["groups"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            objects.push(format!("{at}/sample/groups/{gi}"));
+        }
+        for many in ["participants", "sources", "excerpts", "themes", "findings"] {
+            for (i, _) in study[many].as_array().into_iter().flatten().enumerate() {
+                objects.push(format!("{at}/{many}/{i}"));
+            }
+        }
+        for (fi, finding) in study["findings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            for (ci, _) in finding["concepts"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .enumerate()
+            {
+                objects.push(format!("{at}/findings/{fi}/concepts/{ci}"));
+            }
+        }
+    }
+    objects
+}
+
+/// `document` with `fields` (which object, key, value) added as fields this
+/// version does not define: written to JSON, given the fields, and read back
+/// through `Document`'s own `Deserialize`, which keeps them. Keys start with
+/// `zz_`, which no field of the format does.
+fn with_unknown_fields(document: Document, fields: Vec<(Index, String, Value)>) -> Document {
+    if fields.is_empty() {
+        return document;
+    }
+    let mut value: Value = serde_json::from_str(&document.to_json_compact()).expect("JSON");
+    let objects = model_objects(&value);
+    for (which, key, field) in fields {
+        let at = &objects[which.index(objects.len())];
+        if let Some(object) = value.pointer_mut(at).and_then(Value::as_object_mut) {
+            object.insert(key, field);
+        }
+    }
+    serde_json::from_value(value).expect("a document with unknown fields loads")
 }
 
 /// Builds a study from its parts: assigns unique ids from `base`, turns

@@ -41,8 +41,9 @@ Prints a redacted copy of the document in canonical form.
              finding's endorsement_count, and participant codes in the remaining
              text become \"[participant]\".
 
-Citations are kept: they describe published papers. Fields the reader does not
-know are never copied to the output. Redaction removes the structured records
+Citations are kept: they describe published papers. Fields this version does
+not define (a newer version's) are dropped at every level, since redaction
+cannot tell what they hold; how many is said on standard error. Redaction removes the structured records
 it knows about; it cannot find names or other identifying details inside the
 text it keeps (finding statements, theme labels, aims), so read the output
 before sharing it. `peer-support validate` warns about text that looks like an
@@ -67,7 +68,13 @@ pub fn run(args: &Args, out: &mut Output) -> Result<Status, CliError> {
             "{file}: the input has {errors} validation error(s) and {warnings} warning(s); run `peer-support validate` on it to see them"
         ));
     }
-    let redacted = loaded.document.into_redacted(args.level);
-    write_document(out, &redacted, args.compact)?;
+    let redaction = loaded.document.into_redaction(args.level);
+    if redaction.unknown_fields_dropped > 0 {
+        diagnostic(format_args!(
+            "{file}: dropped {} field(s) this version does not define, which redaction cannot vouch for",
+            redaction.unknown_fields_dropped
+        ));
+    }
+    write_document(out, &redaction.document, args.compact)?;
     Ok(Status::Success)
 }
