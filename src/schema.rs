@@ -2,7 +2,7 @@
 //!
 //! [`json_schema()`] generates the schema from the Rust types, so the two cannot
 //! disagree. The output for format 1.0 is checked in as
-//! `docs/schema/peer-support-1.0.schema.json`, a published artifact that never
+//! `docs/schema/1.0/peer-support.schema.json`, a published artifact that never
 //! changes once 1.0 is released; a test fails when the types and the file drift.
 //!
 //! ```
@@ -36,7 +36,7 @@ pub fn schema_id() -> String {
 /// The JSON Schema (draft 2020-12) of a document in the current format.
 ///
 /// Pretty-printed with a trailing newline, it is byte for byte the file
-/// `docs/schema/peer-support-1.0.schema.json`.
+/// `docs/schema/1.0/peer-support.schema.json`.
 ///
 /// ```
 /// use serde_json::json;

@@ -18,7 +18,7 @@ use peer_support::synthetic::Corpus;
 use peer_support::vocabulary::Code;
 use serde_json::{Value, json};
 
-const SCHEMA_FILE: &str = "docs/schema/peer-support-1.0.schema.json";
+const SCHEMA_FILE: &str = "docs/schema/1.0/peer-support.schema.json";
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

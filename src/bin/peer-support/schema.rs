@@ -9,7 +9,7 @@ use crate::output::Output;
 /// generator (a test keeps the file in step with the types).
 const SCHEMA: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/docs/schema/peer-support-1.0.schema.json"
+    "/docs/schema/1.0/peer-support.schema.json"
 ));
 
 /// The `schema` subcommand's arguments (none yet).
@@ -20,7 +20,7 @@ pub struct Args {}
 const HELP: &str = concat!(
     "\
 Prints the JSON Schema of document format 1.0, the checked-in file
-docs/schema/peer-support-1.0.schema.json, to standard output.
+docs/schema/1.0/peer-support.schema.json, to standard output.
 
 ",
     crate::exit::exit_codes_help!()
