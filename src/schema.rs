@@ -103,7 +103,10 @@ fn finish(schema: &mut Schema) {
 
 /// `format` is only an annotation in draft 2020-12, and many validators skip
 /// it by default; a pattern or bounds make ids, dates and integer widths
-/// checkable everywhere.
+/// checkable everywhere. The integer widths schemars writes (`uint32`,
+/// `int32`) are no format the specification defines, and strict validators
+/// (ajv's strict mode) refuse a format they do not know, so the bounds
+/// replace them.
 fn spell_out_format(schema: &mut Schema) {
     let (pattern, bounds) = match schema.get("format").and_then(Value::as_str) {
         Some("uuid") => (Some(UUID_PATTERN), None),
@@ -116,6 +119,7 @@ fn spell_out_format(schema: &mut Schema) {
         schema.insert("pattern".into(), pattern.into());
     }
     if let Some((minimum, maximum)) = bounds {
+        schema.remove("format");
         schema.insert("minimum".into(), minimum.into());
         schema.insert("maximum".into(), maximum.into());
     }

@@ -96,6 +96,42 @@ fn schema_is_valid_draft_2020_12() {
     }
 }
 
+/// Every `format` is one the specification defines: strict validators (ajv's
+/// strict mode, which CI runs) refuse a schema with a format they do not know,
+/// such as the `uint32` schemars writes for a `u32`.
+#[test]
+fn uses_only_formats_the_specification_defines() {
+    fn formats<'a>(value: &'a Value, found: &mut Vec<&'a str>) {
+        match value {
+            Value::Object(map) => {
+                for (key, value) in map {
+                    match (key.as_str(), value) {
+                        ("format", Value::String(format)) => found.push(format),
+                        _ => formats(value, found),
+                    }
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|item| formats(item, found)),
+            _ => {}
+        }
+    }
+    let schema = json_schema();
+    let mut found = Vec::new();
+    formats(&schema, &mut found);
+    assert!(
+        found.contains(&"uuid") && found.contains(&"date"),
+        "{found:?}"
+    );
+    let unknown: Vec<_> = found
+        .iter()
+        .filter(|format| !["uuid", "date"].contains(format))
+        .collect();
+    assert!(
+        unknown.is_empty(),
+        "formats no validator knows: {unknown:?}"
+    );
+}
+
 #[test]
 fn every_golden_fixture_is_valid() {
     let validator = validator();
