@@ -14,10 +14,10 @@ mod released;
 
 use std::path::{Path, PathBuf};
 
+use peer_support::study::Concept;
 use peer_support::vocabulary::{
-    Analysis, Barrier, Basis, Beneficiary, CfirConstruct, CfirDomain, ChimeProcess, Direction,
-    Employment, Facilitator, Kind, Method, Outcome, PeerValue, RoleTitle, Setting, Stakeholder,
-    Stance, Vocabulary, WayOfWorking,
+    Basis, Beneficiary, CfirConstruct, CfirDomain, ChimeProcess, Direction, Kind, Stance,
+    Vocabulary,
 };
 use peer_support::{Codebook, IssueCode, RedactionLevel, Severity};
 use serde::{Deserialize, Serialize};
@@ -81,26 +81,19 @@ const CLOSED_SETS: &[ClosedSet] = closed_sets!(
 );
 
 /// Whether `code` parses as a code of `kind` that this version knows (not
-/// as a custom value). False for a kind this function has no arm for.
+/// as a custom value): through [`Concept::from_codes`] for the concept
+/// kinds, through their own types for the two kinds that are not concepts.
+/// False for an unknown kind, and for a kind that is neither.
 fn is_known_vocabulary_code(kind: &str, code: &str) -> bool {
     fn known<V: Vocabulary>(code: &str) -> bool {
         V::from_code(code).is_ok_and(|value| V::all().contains(&value) && value.code() == code)
     }
     match Kind::from_code(kind) {
-        Ok(Kind::Role) => known::<RoleTitle>(code),
-        Ok(Kind::Employment) => known::<Employment>(code),
-        Ok(Kind::WayOfWorking) => known::<WayOfWorking>(code),
-        Ok(Kind::Stakeholder) => known::<Stakeholder>(code),
-        Ok(Kind::Setting) => known::<Setting>(code),
-        Ok(Kind::Value) => known::<PeerValue>(code),
-        Ok(Kind::Facilitator) => known::<Facilitator>(code),
-        Ok(Kind::Barrier) => known::<Barrier>(code),
-        Ok(Kind::Outcome) => known::<Outcome>(code),
-        Ok(Kind::Method) => known::<Method>(code),
-        Ok(Kind::Analysis) => known::<Analysis>(code),
         Ok(Kind::Stance) => known::<Stance>(code),
         Ok(Kind::Basis) => known::<Basis>(code),
-        _ => false,
+        Ok(_) => Concept::from_codes(kind, code)
+            .is_ok_and(|concept| concept.is_known() && concept.code() == code),
+        Err(_) => false,
     }
 }
 
@@ -328,6 +321,9 @@ fn an_unknown_code_is_not_known() {
     assert!(!is_known_vocabulary_code("facilitator", "supervisionn"));
     assert!(!is_known_vocabulary_code("barrier", "supervision"));
     assert!(!is_known_vocabulary_code("policy_lever", "supervision"));
+    assert!(is_known_vocabulary_code("stance", "barrier"));
+    assert!(!is_known_vocabulary_code("stance", "enabler"));
+    assert!(!is_known_vocabulary_code("facilitator", "Supervision"));
     let severity = CLOSED_SETS
         .iter()
         .find(|set| set.name == "severity")
