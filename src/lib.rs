@@ -77,8 +77,11 @@
 //! ## The format
 //!
 //! `docs/format.md` in the repository is the contract of the JSON format:
-//! fields, versioning, canonical form and issue codes. The JSON Schema of
-//! each released version is checked in under `docs/schema/`.
+//! fields, versioning, canonical form and issue codes. The JSON Schema and
+//! the code list of each format version are checked in under
+//! `docs/schema/{MAJOR}.{MINOR}/` (format 1.0:
+//! `docs/schema/1.0/peer-support.schema.json` and `codes.json`); those of a
+//! released version are frozen, pinned by `docs/schema/SHA256SUMS`.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]

@@ -1,13 +1,29 @@
 //! The JSON Schema of the document format (feature `json-schema`).
 //!
-//! [`json_schema()`] generates the schema from the Rust types, so the two cannot
-//! disagree. The output for format 1.0 is checked in as
-//! `docs/schema/peer-support-1.0.schema.json`, a published artifact that never
-//! changes once 1.0 is released; a test fails when the types and the file drift.
+//! [`json_schema()`] generates the schema of the current format version from
+//! the Rust types, so the two cannot disagree. In the repository:
+//!
+//! - `docs/schema/{MAJOR}.{MINOR}/peer-support.schema.json` is the schema of
+//!   one format version. The current version's file is generated: it is what
+//!   [`json_schema()`] returns, and a test fails when the two drift (while the
+//!   version is not released, `PEER_SUPPORT_BLESS=1 cargo test --all-features
+//!   --test json_schema` rewrites it).
+//! - `docs/schema/{MAJOR}.{MINOR}/codes.json` lists the codes that version
+//!   knows, per vocabulary kind and closed code set.
+//! - `docs/schema/SHA256SUMS` pins, by SHA-256, every file a released version
+//!   published: its schema, its code list and its golden fixtures. These are
+//!   frozen. Format 1.0 is released, so `docs/schema/1.0/` never changes and
+//!   takes no new file, the bless variable refuses to rewrite it, and the
+//!   types must generate it byte for byte for as long as 1.0 is the current
+//!   version; a later minor version adds a directory of its own.
+//!
+//! Besides the Rust tests, CI compiles every released schema with ajv in
+//! strict mode and with Python's `jsonschema`, and checks their verdicts on
+//! the fixtures (see "Released artifacts" in `docs/format.md`).
 //!
 //! ```
 //! let schema = peer_support::schema::json_schema();
-//! assert_eq!(schema["$id"], "urn:peer-support:study-document:1.0");
+//! assert!(schema["$id"].as_str().unwrap().starts_with("urn:peer-support:study-document:1."));
 //! assert_eq!(schema["properties"]["schema"]["const"], "urn:peer-support:study-document");
 //! ```
 //!
@@ -35,8 +51,8 @@ pub fn schema_id() -> String {
 
 /// The JSON Schema (draft 2020-12) of a document in the current format.
 ///
-/// Pretty-printed with a trailing newline, it is byte for byte the file
-/// `docs/schema/peer-support-1.0.schema.json`.
+/// Pretty-printed with a trailing newline, it is byte for byte the current
+/// version's file, `docs/schema/1.0/peer-support.schema.json` for format 1.0.
 ///
 /// ```
 /// use serde_json::json;
@@ -103,7 +119,10 @@ fn finish(schema: &mut Schema) {
 
 /// `format` is only an annotation in draft 2020-12, and many validators skip
 /// it by default; a pattern or bounds make ids, dates and integer widths
-/// checkable everywhere.
+/// checkable everywhere. The integer widths schemars writes (`uint32`,
+/// `int32`) are no format the specification defines, and strict validators
+/// (ajv's strict mode) refuse a format they do not know, so the bounds
+/// replace them.
 fn spell_out_format(schema: &mut Schema) {
     let (pattern, bounds) = match schema.get("format").and_then(Value::as_str) {
         Some("uuid") => (Some(UUID_PATTERN), None),
@@ -116,6 +135,7 @@ fn spell_out_format(schema: &mut Schema) {
         schema.insert("pattern".into(), pattern.into());
     }
     if let Some((minimum, maximum)) = bounds {
+        schema.remove("format");
         schema.insert("minimum".into(), minimum.into());
         schema.insert("maximum".into(), maximum.into());
     }

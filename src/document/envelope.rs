@@ -110,7 +110,13 @@ json_schema_impl!(Document, |generator| {
                 ),
                 "allOf": [
                     generator.subschema_for::<SchemaVersion>(),
-                    { "pattern": format!("^{}\\.", CURRENT_VERSION.major) },
+                    // The type again: strict validators (ajv's strict mode)
+                    // refuse a `pattern` in a branch that does not say it
+                    // applies to strings.
+                    {
+                        "type": "string",
+                        "pattern": format!("^{}\\.", CURRENT_VERSION.major),
+                    },
                 ],
                 "examples": [CURRENT_VERSION.to_string()],
             },

@@ -5,11 +5,13 @@ use std::io::Write;
 use crate::exit::{CliError, Status};
 use crate::output::Output;
 
-/// The checked-in schema, compiled in so the binary needs no schema
-/// generator (a test keeps the file in step with the types).
+/// The schema of the format version this crate writes, compiled in so the
+/// binary needs no schema generator. The file is the released, pinned 1.0
+/// schema (docs/schema/SHA256SUMS); tests/cli.rs checks that it is what the
+/// types generate, so a version bump that forgets this path fails there.
 const SCHEMA: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/docs/schema/peer-support-1.0.schema.json"
+    "/docs/schema/1.0/peer-support.schema.json"
 ));
 
 /// The `schema` subcommand's arguments (none yet).
@@ -20,7 +22,7 @@ pub struct Args {}
 const HELP: &str = concat!(
     "\
 Prints the JSON Schema of document format 1.0, the checked-in file
-docs/schema/peer-support-1.0.schema.json, to standard output.
+docs/schema/1.0/peer-support.schema.json, to standard output.
 
 ",
     crate::exit::exit_codes_help!()
