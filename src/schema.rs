@@ -93,20 +93,40 @@ pub fn json_schema() -> Value {
     schema.to_value()
 }
 
+/// [`json_schema()`] as the checked-in file of the current version holds
+/// it: pretty JSON (two-space indent) with every object's keys in byte order
+/// and a trailing newline, the same bytes whatever features serde_json is
+/// built with (`preserve_order` would otherwise keep the generator's order).
+///
+/// ```
+/// let text = peer_support::schema::json_schema_pretty();
+/// assert!(text.starts_with("{\n  \"$defs\": {"));
+/// assert!(text.ends_with("}\n"));
+/// ```
+pub fn json_schema_pretty() -> String {
+    let schema = json_schema();
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail, and a schema holds no non-finite number.
+    let _ = crate::util::canonical::write_pretty(&mut out, &crate::util::json::Canonical(&schema));
+    out.push(b'\n');
+    String::from_utf8(out).unwrap_or_default()
+}
+
 const DESCRIPTION: &str = "\
 A peer-support study document: studies of mental-health peer support, each with its citation, \
 design, sample, pseudonymous participants, data sources, coded excerpts, themes and findings \
-linked to codebook concepts. This file is a published artifact: once format 1.0 is released it \
-never changes; a later minor version gets a file of its own.\n\n\
+linked to codebook concepts. This file is a published artifact: once its format version is \
+released it never changes; a later minor version gets a file of its own.\n\n\
 What it checks: shapes, types and required fields; text that must not be blank; ids \
 (hyphenated UUIDs), dates (YYYY-MM-DD), vocabulary codes, participant codes and DOIs; \
 namespaced extension keys. Rules that need the whole document are left to the validator \
 (peer_support::validate, `peer-support validate`): unique ids, references that resolve to the \
 right kind of entity, an acyclic theme hierarchy, sample counts that add up, plausible dates \
 and interview rounds.\n\n\
-Forward compatibility: objects do not forbid properties they do not list. A 1.0 reader loads a \
-newer 1.x document and reports each field it does not know as an `unknown_field` warning (an \
-error in the reader's strict mode, which is how to insist on 1.0 fields only). Tool-specific \
+Forward compatibility: objects do not forbid properties they do not list. A reader loads a \
+newer 1.x document, keeps each field it does not know on its object and writes it back, and \
+reports it as an `unknown_field` warning (the reader's strict mode refuses such documents, \
+which is how to insist on this version's fields only). Tool-specific \
 data belongs under `extensions`, with `namespace:name` keys. A well-formed vocabulary code this \
 version does not know is valid: it is kept as written and reported as an \
 `unknown_vocabulary_code` warning.";

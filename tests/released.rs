@@ -34,6 +34,11 @@ struct CodeList {
     vocabularies: Vec<VocabularyCodes>,
     /// The closed sets: a code outside them is an error, not a custom value.
     closed: Vec<ClosedCodes>,
+    /// The open sets without definitions (issue codes and severities from
+    /// 1.1 on): a code outside them is kept as a custom value. Format 1.0
+    /// had none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    open: Vec<ClosedCodes>,
 }
 
 #[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,34 +55,37 @@ struct ClosedCodes {
     codes: Vec<String>,
 }
 
-/// A closed code set: its name in `codes.json`, its codes in table order,
-/// and whether a code parses as one of them.
-struct ClosedSet {
+/// A code set without definitions: its name in `codes.json`, its codes in
+/// table order, whether a code parses as one of them (not as a custom value
+/// of an open set), and whether the set is open.
+struct CodeSet {
     name: &'static str,
     codes: fn() -> Vec<&'static str>,
     parses: fn(&str) -> bool,
+    open: bool,
 }
 
-macro_rules! closed_sets {
-    ($($name:literal => $ty:ty),* $(,)?) => {
-        &[$(ClosedSet {
+macro_rules! code_sets {
+    ($($name:literal => $ty:ty, $open:literal;)*) => {
+        &[$(CodeSet {
             name: $name,
             codes: || <$ty>::ALL.iter().map(|value| value.code()).collect(),
-            parses: |code| <$ty>::from_code(code).is_ok_and(|value| value.code() == code),
+            parses: |code| <$ty>::ALL.iter().any(|value| value.code() == code),
+            open: $open,
         }),*]
     };
 }
 
-const CLOSED_SETS: &[ClosedSet] = closed_sets!(
-    "vocabulary_kind" => Kind,
-    "cfir_domain" => CfirDomain,
-    "cfir_construct" => CfirConstruct,
-    "chime_process" => ChimeProcess,
-    "beneficiary" => Beneficiary,
-    "direction" => Direction,
-    "issue_code" => IssueCode,
-    "severity" => Severity,
-    "redaction_level" => RedactionLevel,
+const CODE_SETS: &[CodeSet] = code_sets!(
+    "vocabulary_kind" => Kind, false;
+    "cfir_domain" => CfirDomain, false;
+    "cfir_construct" => CfirConstruct, false;
+    "chime_process" => ChimeProcess, false;
+    "beneficiary" => Beneficiary, false;
+    "direction" => Direction, false;
+    "issue_code" => IssueCode, true;
+    "severity" => Severity, true;
+    "redaction_level" => RedactionLevel, false;
 );
 
 /// Whether `code` parses as a code of `kind` that this version knows (not
@@ -110,17 +118,21 @@ fn generated_code_list() -> CodeList {
             }),
         }
     }
-    let closed = CLOSED_SETS
-        .iter()
-        .map(|set| ClosedCodes {
-            set: set.name.to_owned(),
-            codes: (set.codes)().into_iter().map(str::to_owned).collect(),
-        })
-        .collect();
+    let listed = |open: bool| {
+        CODE_SETS
+            .iter()
+            .filter(|set| set.open == open)
+            .map(|set| ClosedCodes {
+                set: set.name.to_owned(),
+                codes: (set.codes)().into_iter().map(str::to_owned).collect(),
+            })
+            .collect()
+    };
     CodeList {
         format: released::current(),
         vocabularies,
-        closed,
+        closed: listed(false),
+        open: listed(true),
     }
 }
 
@@ -297,9 +309,11 @@ fn every_listed_code_is_still_known() {
                 }
             }
         }
-        for set in &list.closed {
+        // A set may have been closed in one version and open in a later
+        // one (issue codes in 1.1): either way its codes stay known.
+        for set in list.closed.iter().chain(&list.open) {
             assert!(!set.codes.is_empty(), "{path}: {}", set.set);
-            let known = CLOSED_SETS.iter().find(|known| known.name == set.set);
+            let known = CODE_SETS.iter().find(|known| known.name == set.set);
             for code in &set.codes {
                 if !known.is_some_and(|known| (known.parses)(code)) {
                     unknown.push(format!("{}/{code}", set.set));
@@ -324,10 +338,7 @@ fn an_unknown_code_is_not_known() {
     assert!(is_known_vocabulary_code("stance", "barrier"));
     assert!(!is_known_vocabulary_code("stance", "enabler"));
     assert!(!is_known_vocabulary_code("facilitator", "Supervision"));
-    let severity = CLOSED_SETS
-        .iter()
-        .find(|set| set.name == "severity")
-        .unwrap();
+    let severity = CODE_SETS.iter().find(|set| set.name == "severity").unwrap();
     assert!((severity.parses)("error") && !(severity.parses)("fatal"));
 }
 

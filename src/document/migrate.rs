@@ -1,5 +1,7 @@
-//! Migrations: JSON-to-JSON steps that bring an older document up to
-//! [`CURRENT_VERSION`], one version at a time.
+//! Migrations: JSON-to-JSON steps that bring a document of an older major
+//! version up to the current major version, one version at a time. A minor
+//! version needs none: minor versions only add, so an older 1.x document is
+//! already a document of the current 1.x version.
 //!
 //! Each step is a [`Migration`] in [`MIGRATIONS`]. The reader applies them
 //! automatically; [`migrate`] is the same chain for callers holding a
@@ -44,8 +46,9 @@ pub struct MigrationError {
     pub message: String,
 }
 
-/// Migrates a document held as JSON to [`CURRENT_VERSION`], applying every
-/// step from its `schema_version` on. A current document is returned as is.
+/// Migrates a document held as JSON to the current major version, applying
+/// every step from its `schema_version` on. A document of the current major
+/// version (any minor) is returned as is.
 ///
 /// ```
 /// use peer_support::document::migrate;
@@ -78,7 +81,7 @@ pub fn migrate(mut document: Value) -> Result<Value, MigrationError> {
             ),
         });
     }
-    while version < CURRENT_VERSION {
+    while version.major < CURRENT_VERSION.major {
         let Some(step) = MIGRATIONS.iter().find(|m| m.from == version) else {
             return Err(MigrationError {
                 from: version,
@@ -226,10 +229,10 @@ mod tests {
     #[test]
     fn chain_reaches_the_current_version() {
         let mut v = SchemaVersion::new(0, 9, 0);
-        while v < CURRENT_VERSION {
+        while v.major < CURRENT_VERSION.major {
             v = MIGRATIONS.iter().find(|m| m.from == v).expect("a step").to;
         }
-        assert_eq!(v, CURRENT_VERSION);
+        assert_eq!(v.major, CURRENT_VERSION.major);
     }
 
     #[test]

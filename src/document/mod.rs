@@ -9,9 +9,10 @@
 //! let loaded = document::from_str(json)?;
 //! assert!(!loaded.report.has_errors());
 //!
-//! // Canonical output: the same value always gives the same bytes.
+//! // Canonical output: the same value always gives the same bytes, written as
+//! // the current version (an older 1.x document is one).
 //! let pretty = loaded.document.to_json_pretty();
-//! assert_eq!(pretty, "{\n  \"schema\": \"urn:peer-support:study-document\",\n  \"schema_version\": \"1.0.0\",\n  \"studies\": []\n}\n");
+//! assert_eq!(pretty, "{\n  \"schema\": \"urn:peer-support:study-document\",\n  \"schema_version\": \"1.1.0\",\n  \"studies\": []\n}\n");
 //! # Ok::<(), document::ReadError>(())
 //! ```
 

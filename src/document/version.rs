@@ -13,7 +13,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub const SCHEMA_ID: &str = "urn:peer-support:study-document";
 
 /// The schema version this crate writes, and the newest it fully understands.
-pub const CURRENT_VERSION: SchemaVersion = SchemaVersion::new(1, 0, 0);
+pub const CURRENT_VERSION: SchemaVersion = SchemaVersion::new(1, 1, 0);
 
 /// A `schema_version`: `MAJOR.MINOR.PATCH` as in Semantic Versioning 2.0.0
 /// (no pre-release or build metadata).

@@ -91,7 +91,8 @@ pub struct GroupCount {
     /// The stakeholder group.
     pub group: Stakeholder,
     /// How many took part; absent when a study names the group without
-    /// giving its number (seed 002: 41 participants across four groups).
+    /// giving its number (Gillard et al. 2013: 41 participants across four
+    /// groups, with no split given).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<u32>,
     /// Fields this version does not define, kept from reading and written

@@ -437,7 +437,7 @@ pub fn document(style: Style) -> impl Strategy<Value = Document> {
     (
         vec(study(style), 0..3),
         extensions(style),
-        vec((any::<Index>(), "zz_[a-z]{1,8}", json()), 0..4),
+        vec((any::<Index>(), "x-unknown-[a-z]{1,8}", json()), 0..4),
     )
         .prop_map(|(studies, extensions, unknown)| {
             let mut document = Document::new(studies);
@@ -499,7 +499,8 @@ fn model_objects(document: &Value) -> Vec<String> {
 /// `document` with `fields` (which object, key, value) added as fields this
 /// version does not define: written to JSON, given the fields, and read back
 /// through `Document`'s own `Deserialize`, which keeps them. Keys start with
-/// `zz_`, which no field of the format does.
+/// `x-unknown-`, which no field of the format does and no generated code or
+/// extension key can.
 fn with_unknown_fields(document: Document, fields: Vec<(Index, String, Value)>) -> Document {
     if fields.is_empty() {
         return document;

@@ -6,12 +6,11 @@ use crate::exit::{CliError, Status};
 use crate::output::Output;
 
 /// The schema of the format version this crate writes, compiled in so the
-/// binary needs no schema generator. The file is the released, pinned 1.0
-/// schema (docs/schema/SHA256SUMS); tests/cli.rs checks that it is what the
+/// binary needs no schema generator. tests/cli.rs checks that it is what the
 /// types generate, so a version bump that forgets this path fails there.
 const SCHEMA: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/docs/schema/1.0/peer-support.schema.json"
+    "/docs/schema/1.1/peer-support.schema.json"
 ));
 
 /// The `schema` subcommand's arguments (none yet).
@@ -21,8 +20,10 @@ pub struct Args {}
 
 const HELP: &str = concat!(
     "\
-Prints the JSON Schema of document format 1.0, the checked-in file
-docs/schema/1.0/peer-support.schema.json, to standard output.
+Prints the JSON Schema of the document format version this crate writes
+(1.1), the checked-in file docs/schema/1.1/peer-support.schema.json, to
+standard output. The schema of every released version is checked in under
+docs/schema/<MAJOR.MINOR>/ and never changes.
 
 ",
     crate::exit::exit_codes_help!()
