@@ -18,8 +18,9 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::vocabulary::{
-    Analysis, Barrier, Basis, Employment, Facilitator, Kind, Mappings, Method, Outcome, PeerValue,
-    RoleTitle, Setting, Source, Stakeholder, Stance, Vocabulary, WayOfWorking,
+    Analysis, AppraisalTool, Barrier, Basis, CerqualConcern, CerqualConfidence, Employment,
+    Facilitator, Kind, Mappings, Method, Outcome, PeerValue, ReportingGuideline, ReviewType,
+    RoleTitle, SampleUnit, Setting, Source, Stakeholder, Stance, Vocabulary, WayOfWorking,
 };
 
 /// One vocabulary entry, flattened for listing and serialization.
@@ -69,6 +70,12 @@ impl Codebook {
         push::<Analysis>(&mut entries);
         push::<Stance>(&mut entries);
         push::<Basis>(&mut entries);
+        push::<ReviewType>(&mut entries);
+        push::<ReportingGuideline>(&mut entries);
+        push::<AppraisalTool>(&mut entries);
+        push::<SampleUnit>(&mut entries);
+        push::<CerqualConcern>(&mut entries);
+        push::<CerqualConfidence>(&mut entries);
         Codebook { entries }
     }
 

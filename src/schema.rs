@@ -147,6 +147,7 @@ fn spell_out_format(schema: &mut Schema) {
     let (pattern, bounds) = match schema.get("format").and_then(Value::as_str) {
         Some("uuid") => (Some(UUID_PATTERN), None),
         Some("date") => (Some("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), None),
+        Some("uint8") => (None, Some((0, i64::from(u8::MAX)))),
         Some("uint32") => (None, Some((0, i64::from(u32::MAX)))),
         Some("int32") => (None, Some((i64::from(i32::MIN), i64::from(i32::MAX)))),
         _ => return,
@@ -156,8 +157,13 @@ fn spell_out_format(schema: &mut Schema) {
     }
     if let Some((minimum, maximum)) = bounds {
         schema.remove("format");
-        schema.insert("minimum".into(), minimum.into());
-        schema.insert("maximum".into(), maximum.into());
+        // A narrower range the type declares (a percentage) stays.
+        if schema.get("minimum").is_none() {
+            schema.insert("minimum".into(), minimum.into());
+        }
+        if schema.get("maximum").is_none() {
+            schema.insert("maximum".into(), maximum.into());
+        }
     }
 }
 

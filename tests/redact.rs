@@ -10,6 +10,7 @@ use peer_support::RedactionLevel;
 use peer_support::document::{self, Document};
 use peer_support::redact::{PARTICIPANT, REDACTED};
 use peer_support::study::Extensions;
+use peer_support::vocabulary::SampleUnit;
 use proptest::prelude::*;
 
 fn config() -> ProptestConfig {
@@ -118,19 +119,29 @@ proptest! {
             for id in o.sources.iter().map(|s| s.id).chain(o.excerpts.iter().map(|e| e.id)) {
                 prop_assert!(!out.contains(&id.to_string()), "source or excerpt id survived");
             }
-            // How many took part is still known.
+            // How many took part is still known, where the sample counts
+            // people; a review's counts of included studies are left as
+            // they are (people are never added to them).
+            let counts_people = o.sample_unit() == SampleUnit::Participants;
             let listed = o.participants.len() as u64;
             let total = r.sample.as_ref().and_then(|s| s.size());
-            if listed > 0 {
+            if counts_people && listed > 0 {
                 prop_assert!(total.is_some_and(|t| u64::from(t) >= listed), "sample lost the count of {}", listed);
+            }
+            if !counts_people {
+                prop_assert_eq!(&r.sample, &o.sample);
             }
             prop_assert_eq!(r.findings.len(), o.findings.len());
             for (rf, of) in r.findings.iter().zip(&o.findings) {
                 let endorsers: HashSet<_> = of.participants.iter().collect();
-                prop_assert!(
-                    rf.endorsement_count.unwrap_or(0) as usize >= endorsers.len(),
-                    "endorsement count lost"
-                );
+                if counts_people {
+                    prop_assert!(
+                        rf.endorsement_count.unwrap_or(0) as usize >= endorsers.len(),
+                        "endorsement count lost"
+                    );
+                } else {
+                    prop_assert_eq!(rf.endorsement_count, of.endorsement_count);
+                }
                 prop_assert_eq!(&rf.concepts, &of.concepts);
                 prop_assert_eq!(&rf.themes, &of.themes);
             }

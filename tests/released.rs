@@ -16,8 +16,7 @@ use std::path::{Path, PathBuf};
 
 use peer_support::study::Concept;
 use peer_support::vocabulary::{
-    Basis, Beneficiary, CfirConstruct, CfirDomain, ChimeProcess, Direction, Kind, Stance,
-    Vocabulary,
+    Beneficiary, CfirConstruct, CfirDomain, ChimeProcess, Direction, Kind,
 };
 use peer_support::{Codebook, IssueCode, RedactionLevel, Severity};
 use serde::{Deserialize, Serialize};
@@ -90,17 +89,14 @@ const CODE_SETS: &[CodeSet] = code_sets!(
 
 /// Whether `code` parses as a code of `kind` that this version knows (not
 /// as a custom value): through [`Concept::from_codes`] for the concept
-/// kinds, through their own types for the two kinds that are not concepts.
-/// False for an unknown kind, and for a kind that is neither.
+/// kinds, through the codebook, which lists every vocabulary's known
+/// entries, for the kinds that are not concepts. False for an unknown kind.
 fn is_known_vocabulary_code(kind: &str, code: &str) -> bool {
-    fn known<V: Vocabulary>(code: &str) -> bool {
-        V::from_code(code).is_ok_and(|value| V::all().contains(&value) && value.code() == code)
-    }
     match Kind::from_code(kind) {
-        Ok(Kind::Stance) => known::<Stance>(code),
-        Ok(Kind::Basis) => known::<Basis>(code),
-        Ok(_) => Concept::from_codes(kind, code)
-            .is_ok_and(|concept| concept.is_known() && concept.code() == code),
+        Ok(k) => match Concept::from_codes(kind, code) {
+            Ok(Concept::Other(_)) | Err(_) => Codebook::standard().get(k, code).is_some(),
+            Ok(concept) => concept.is_known() && concept.code() == code,
+        },
         Err(_) => false,
     }
 }

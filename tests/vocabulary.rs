@@ -169,10 +169,30 @@ fn codes_are_unique_within_each_kind() {
     }
 }
 
+/// Entries of the method vocabularies with no paper to cite: a kind of review
+/// or a tool described by practice rather than by one publication, and the
+/// "other" entries.
+const WITHOUT_A_SOURCE: &[&str] = &[
+    "review_type/framework_synthesis",
+    "review_type/narrative_review",
+    "review_type/rapid_review",
+    "review_type/mixed_methods_review",
+    "reporting_guideline/other",
+    "appraisal_tool/casp_qualitative",
+    "appraisal_tool/jbi",
+    "appraisal_tool/other",
+];
+
 #[test]
 fn every_entry_has_a_source_a_label_and_a_definition() {
     for e in Codebook::standard().entries() {
-        assert!(!e.sources.is_empty(), "{}/{} has no source", e.kind, e.code);
+        let name = format!("{}/{}", e.kind, e.code);
+        assert_eq!(
+            e.sources.is_empty(),
+            WITHOUT_A_SOURCE.contains(&name.as_str()),
+            "{name}: sources {:?}",
+            e.sources
+        );
         assert!(
             !e.label.trim().is_empty(),
             "{}/{} has no label",

@@ -43,6 +43,20 @@ open_codes! {
         PossiblePersonalData = "possible_personal_data", "Possible personal data",
         /// Warning: the document holds no studies.
         EmptyDocument = "empty_document", "Empty document",
+        /// Error: a study has review details (`review`) but is not a review.
+        ReviewDetailsOnPrimary = "review_details_on_primary", "Review details on primary research",
+        /// Warning: a sample's unit does not fit the study (a review counting participants, primary research counting included studies).
+        SampleUnitMismatch = "sample_unit_mismatch", "Sample unit mismatch",
+        /// Error: a GRADE-CERQual assessment on a finding of primary research.
+        CerqualOnPrimaryFinding = "cerqual_on_primary_finding", "CERQual on a primary finding",
+        /// Warning: a GRADE-CERQual component or overall confidence without an explanation.
+        CerqualMissingExplanation = "cerqual_missing_explanation", "CERQual explanation missing",
+        /// Warning: a GRADE-CERQual assessment whose parts disagree (high confidence despite a serious concern).
+        CerqualInconsistent = "cerqual_inconsistent", "CERQual assessment inconsistent",
+        /// Warning: GRADE-CERQual components assessed without an overall confidence.
+        CerqualIncomplete = "cerqual_incomplete", "CERQual assessment incomplete",
+        /// Warning: two studies are the same study (the same DOI); synthesis counts it once.
+        DuplicateStudy = "duplicate_study", "Duplicate study",
         /// Error, reported by tools rather than by validation: the input is
         /// not a loadable document (malformed JSON, a value of the wrong
         /// shape, another format, an unsupported version).

@@ -16,6 +16,7 @@
 //! | finding `participants` | kept | removed; counted into `endorsement_count` |
 //! | participant codes inside statements, theme labels and descriptions, aims, countries | kept | replaced by [`PARTICIPANT`] |
 //! | citation, design, settings, sample, themes, finding statements and concepts | kept | kept |
+//! | study kind, reporting guidelines, review details and included studies; finding `contributing`, `endorsement_percent` and `cerqual` | kept | kept |
 //!
 //! Why these choices:
 //!
@@ -89,6 +90,7 @@ use crate::study::{
     DataSource, Document, Excerpt, Extensions, Finding, GroupCount, Participant, Sample, Study,
     StudyDesign, Text, Theme,
 };
+use crate::vocabulary::SampleUnit;
 
 /// What replaces an excerpt's text at every level of redaction.
 pub const REDACTED: &str = "[redacted]";
@@ -201,12 +203,15 @@ fn redact_study(study: Study, level: RedactionLevel) -> Study {
     // decision.
     let Study {
         id,
+        kind,
         citation,
         countries,
         aims,
         design,
+        reporting_guidelines,
         settings,
         sample,
+        review,
         participants,
         sources,
         excerpts,
@@ -217,6 +222,11 @@ fn redact_study(study: Study, level: RedactionLevel) -> Study {
         unknown: _,
     } = study;
     let mut redacted = Study::new(id, citation);
+    // What kind of study it is and what a review includes are published
+    // facts, as the citation is.
+    redacted.kind = kind;
+    redacted.reporting_guidelines = reporting_guidelines;
+    redacted.review = review;
     redacted.settings = settings;
     match level {
         RedactionLevel::Quotes => {
@@ -242,7 +252,20 @@ fn redact_study(study: Study, level: RedactionLevel) -> Study {
                 .into_iter()
                 .map(|theme| scrub_theme(theme, &scrubber))
                 .collect();
-            let ids: HashSet<Uuid> = participants.iter().map(|p| p.id).collect();
+            // Participants are folded into counts only where the counts are
+            // of participants: a review's sample and endorsements count
+            // included studies, and people are never added to those.
+            let unit = crate::study::sample_unit(
+                &redacted.kind,
+                redacted.review.as_ref(),
+                sample.as_ref(),
+            );
+            let counts_people = unit == SampleUnit::Participants;
+            let ids: HashSet<Uuid> = if counts_people {
+                participants.iter().map(|p| p.id).collect()
+            } else {
+                HashSet::new()
+            };
             redacted.findings = findings
                 .into_iter()
                 .map(|finding| aggregate_finding(finding, &ids, &scrubber))
@@ -253,7 +276,11 @@ fn redact_study(study: Study, level: RedactionLevel) -> Study {
                 .filter_map(|f| f.endorsement_count)
                 .max()
                 .unwrap_or(0);
-            redacted.sample = fill_sample(sample, &participants, most_endorsed);
+            redacted.sample = if counts_people {
+                fill_sample(sample, &participants, most_endorsed)
+            } else {
+                sample
+            };
         }
     }
     redacted
@@ -396,6 +423,9 @@ fn aggregate_finding(
         excerpts: _,
         participants: endorsers,
         endorsement_count,
+        endorsement_percent,
+        contributing,
+        cerqual,
         notes: _,
         extensions: _,
         unknown: _,
@@ -412,6 +442,11 @@ fn aggregate_finding(
     aggregated.themes = themes;
     aggregated.concepts = concepts;
     aggregated.reported_by = reported_by;
+    aggregated.endorsement_percent = endorsement_percent;
+    // A review's contributing studies and its confidence assessment are
+    // about published studies, not participants.
+    aggregated.contributing = contributing;
+    aggregated.cerqual = cerqual;
     aggregated.endorsement_count = match endorsement_count {
         Some(count) => Some(count.max(listed)),
         None => (listed > 0).then_some(listed),
@@ -567,6 +602,7 @@ mod tests {
         // A larger reported total stays, and groups that would not add up to
         // it are not invented.
         let reported = Sample {
+            unit: None,
             total: Some(10),
             groups: Vec::new(),
             unknown: UnknownFields::default(),
@@ -582,6 +618,7 @@ mod tests {
         assert_eq!((filled.total, filled.groups.len()), (Some(4), 0));
         // Groups that leave out a listed group get it added.
         let partial = Sample {
+            unit: None,
             total: None,
             groups: vec![GroupCount::new(Stakeholder::PeerWorker, 5)],
             unknown: UnknownFields::default(),
@@ -623,6 +660,7 @@ mod tests {
         // made the endorsement count of 5 exceed the sample.
         let mut study = Study::new(Uuid::from_u128(1), crate::study::Citation::new(text("T")));
         study.sample = Some(Sample {
+            unit: None,
             total: None,
             groups: vec![GroupCount::uncounted(Stakeholder::PeerWorker)],
             unknown: UnknownFields::default(),

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::UnknownFields;
-use crate::vocabulary::{Analysis, Method, Stakeholder};
+use crate::vocabulary::{Analysis, Method, SampleUnit, Stakeholder};
 
 /// How a study collected and analysed its data.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -53,7 +53,11 @@ impl StudyDesign {
 #[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Sample {
-    /// Total number of participants.
+    /// What the sample counts; absent, participants for primary research
+    /// and included studies for a review (see `Study::sample_unit`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<SampleUnit>,
+    /// Total size of the sample, in its unit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<u32>,
     /// Participants per stakeholder group, each group at most once.

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::{ConceptLink, Extensions, Text, UnknownFields};
+use super::{Cerqual, ConceptLink, Extensions, Text, UnknownFields};
 use crate::vocabulary::{Basis, Stakeholder};
 
 /// One result a study reports, with the concepts it speaks to and the evidence
@@ -36,9 +36,23 @@ pub struct Finding {
     /// Participants who endorsed the finding.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub participants: Vec<Uuid>,
-    /// How many participants endorsed it, when the paper gives only a count.
+    /// How many endorsed it, when the paper gives only a count: participants
+    /// for primary research, included studies for a review (the sample's
+    /// unit).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endorsement_count: Option<u32>,
+    /// What share of the sample endorsed it, in whole percent, when the
+    /// paper gives a percentage rather than a count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "json-schema", schemars(range(max = 100)))]
+    pub endorsement_percent: Option<u8>,
+    /// A review finding's contributing studies: ids of the review's
+    /// included studies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contributing: Vec<Uuid>,
+    /// A review finding's GRADE-CERQual assessment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cerqual: Option<Cerqual>,
     /// Free-text notes by whoever encoded the finding (judgement calls, page
     /// references).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -66,6 +80,9 @@ impl Finding {
             excerpts: Vec::new(),
             participants: Vec::new(),
             endorsement_count: None,
+            endorsement_percent: None,
+            contributing: Vec::new(),
+            cerqual: None,
             notes: None,
             extensions: Extensions::new(),
             unknown: UnknownFields::default(),

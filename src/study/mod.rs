@@ -18,6 +18,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod cerqual;
 mod citation;
 mod concept;
 mod concept_link;
@@ -29,13 +30,16 @@ mod extensions;
 mod finding;
 mod members;
 pub(crate) mod nodes;
+mod partial_date;
 mod participant;
+mod review;
 mod text;
 mod theme;
 #[macro_use]
 mod unknown;
 pub(crate) mod walk;
 
+pub use cerqual::{CERQUAL_COMPONENTS, Cerqual, CerqualComponent};
 pub use citation::{Citation, Doi, InvalidDoi};
 pub use concept::{Concept, OtherConcept};
 pub use concept_link::ConceptLink;
@@ -46,7 +50,9 @@ pub use excerpt::Excerpt;
 pub use extensions::{Extensions, InvalidExtensionKey};
 pub use finding::Finding;
 pub use members::MembersIter;
+pub use partial_date::{InvalidPartialDate, PartialDate};
 pub use participant::Participant;
+pub use review::{Appraisal, IncludedStudy, Review, SearchPeriod, StudyKind};
 pub use text::{
     EmptyText, InvalidParticipantCode, MAX_PARTICIPANT_CODE_LEN, ParticipantCode, Text,
 };
@@ -66,12 +72,35 @@ unknown_fields_accessors!(
     Finding,
     ConceptLink,
     Document,
+    Review,
+    SearchPeriod,
+    IncludedStudy,
+    Appraisal,
+    Cerqual,
+    CerqualComponent,
 );
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::vocabulary::Setting;
+use crate::vocabulary::{ReportingGuideline, ReviewType, SampleUnit, Setting};
+
+/// What a sample counts, from the sample's unit or else the study's kind and
+/// review type (see [`Study::sample_unit`]).
+pub(crate) fn sample_unit(
+    kind: &StudyKind,
+    review: Option<&Review>,
+    sample: Option<&Sample>,
+) -> SampleUnit {
+    if let Some(unit) = sample.and_then(|s| s.unit.clone()) {
+        return unit;
+    }
+    match (kind, review.and_then(|r| r.review_type.as_ref())) {
+        (StudyKind::Review, Some(ReviewType::UmbrellaReview)) => SampleUnit::Reviews,
+        (StudyKind::Review, _) => SampleUnit::Studies,
+        _ => SampleUnit::Participants,
+    }
+}
 
 /// One study: what it is, how it was done, who took part, and what it found.
 ///
@@ -84,6 +113,9 @@ use crate::vocabulary::Setting;
 pub struct Study {
     /// Unique id within the document.
     pub id: Uuid,
+    /// Primary research (the default, omitted on the wire) or a review.
+    #[serde(default, skip_serializing_if = "StudyKind::is_primary")]
+    pub kind: StudyKind,
     /// How the study is cited.
     pub citation: Citation,
     /// The country or countries where it was done.
@@ -95,12 +127,19 @@ pub struct Study {
     /// How it collected and analysed data.
     #[serde(default, skip_serializing_if = "StudyDesign::is_empty")]
     pub design: StudyDesign,
+    /// The reporting guidelines it says it followed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reporting_guidelines: Vec<ReportingGuideline>,
     /// The settings studied.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub settings: Vec<Setting>,
-    /// The sample in aggregate.
+    /// The sample in aggregate: participants, or what a review includes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sample: Option<Sample>,
+    /// What a review records about its type, search and included studies
+    /// (reviews only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
     /// Pseudonymous participants.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub participants: Vec<Participant>,
@@ -130,16 +169,31 @@ pub struct Study {
 }
 
 impl Study {
+    /// Whether the study is a review.
+    pub fn is_review(&self) -> bool {
+        self.kind == StudyKind::Review
+    }
+
+    /// What the study's sample counts: the sample's unit when given, else
+    /// included studies for a review (included reviews for an umbrella
+    /// review) and participants for primary research.
+    pub fn sample_unit(&self) -> SampleUnit {
+        sample_unit(&self.kind, self.review.as_ref(), self.sample.as_ref())
+    }
+
     /// A study with an id and a citation and nothing else.
     pub fn new(id: Uuid, citation: Citation) -> Self {
         Study {
             id,
+            kind: StudyKind::Primary,
             citation,
             countries: Vec::new(),
             aims: Vec::new(),
             design: StudyDesign::default(),
+            reporting_guidelines: Vec::new(),
             settings: Vec::new(),
             sample: None,
+            review: None,
             participants: Vec::new(),
             sources: Vec::new(),
             excerpts: Vec::new(),

@@ -6,8 +6,9 @@
 use serde_json::Value;
 
 use super::{
-    Citation, ConceptLink, DataSource, Document, Excerpt, Finding, GroupCount, Participant, Sample,
-    Study, StudyDesign, Theme, UnknownFields,
+    Appraisal, Cerqual, CerqualComponent, Citation, ConceptLink, DataSource, Document, Excerpt,
+    Finding, GroupCount, IncludedStudy, Participant, Review, Sample, SearchPeriod, Study,
+    StudyDesign, Theme, UnknownFields,
 };
 
 /// An object of a document: one that keeps unknown fields.
@@ -63,9 +64,13 @@ nodes! {
     Document { one: [], optional: [], many: [studies] }
     Study {
         one: [citation, design],
-        optional: [sample],
+        optional: [sample, review],
         many: [participants, sources, excerpts, themes, findings],
     }
+    Review { one: [], optional: [search], many: [included] }
+    SearchPeriod { one: [], optional: [], many: [] }
+    IncludedStudy { one: [citation], optional: [appraisal], many: [] }
+    Appraisal { one: [], optional: [], many: [] }
     Citation { one: [], optional: [], many: [] }
     StudyDesign { one: [], optional: [], many: [] }
     Sample { one: [], optional: [], many: [groups] }
@@ -74,7 +79,13 @@ nodes! {
     DataSource { one: [], optional: [], many: [] }
     Excerpt { one: [], optional: [], many: [] }
     Theme { one: [], optional: [], many: [] }
-    Finding { one: [], optional: [], many: [concepts] }
+    Finding { one: [], optional: [cerqual], many: [concepts] }
+    Cerqual {
+        one: [],
+        optional: [methodological_limitations, coherence, adequacy, relevance],
+        many: [],
+    }
+    CerqualComponent { one: [], optional: [], many: [] }
     ConceptLink { one: [], optional: [], many: [] }
 }
 

@@ -10,7 +10,10 @@
 //! finding, its statement, basis, notes and extensions before the groups and
 //! concepts it reports.
 
-use super::{ConceptLink, Document, Extensions, Finding, Study, Text, UnknownFields};
+use super::{
+    CERQUAL_COMPONENTS, Cerqual, Citation, ConceptLink, Document, Extensions, Finding, Review,
+    Study, Text, UnknownFields,
+};
 use crate::diagnostics::pointer::Path;
 use crate::vocabulary::Vocabulary;
 
@@ -30,6 +33,14 @@ pub(crate) enum TextField {
     FindingStatement,
     FindingNotes,
     StudyNotes,
+    ReviewMethod,
+    ReviewPerspective,
+    ReviewRegistration,
+    ReviewLanguage,
+    IncludedDesign,
+    IncludedCountry,
+    AppraisalRating,
+    CerqualExplanation,
 }
 
 impl TextField {
@@ -48,6 +59,14 @@ impl TextField {
             TextField::FindingStatement => "the finding statement",
             TextField::FindingNotes => "the finding notes",
             TextField::StudyNotes => "the notes",
+            TextField::ReviewMethod => "the review method",
+            TextField::ReviewPerspective => "the review perspective",
+            TextField::ReviewRegistration => "the review registration",
+            TextField::ReviewLanguage => "the review language",
+            TextField::IncludedDesign => "the included study's design",
+            TextField::IncludedCountry => "the included study's country",
+            TextField::AppraisalRating => "the appraisal rating",
+            TextField::CerqualExplanation => "the GRADE-CERQual explanation",
         }
     }
 
@@ -93,23 +112,7 @@ pub(crate) fn walk<'d>(document: &'d Document, visitor: &mut impl Visit<'d>) {
 /// Visits one study, at `path`.
 pub(crate) fn walk_study<'d>(study: &'d Study, path: &Path<'_>, visitor: &mut impl Visit<'d>) {
     visitor.unknown(&study.unknown, path);
-    let citation = path.key("citation");
-    let c = &study.citation;
-    visitor.unknown(&c.unknown, &citation);
-    visitor.text(TextField::CitationTitle, &c.title, &citation.key("title"));
-    texts(
-        TextField::CitationAuthor,
-        &c.authors,
-        &citation.key("authors"),
-        visitor,
-    );
-    if let Some(journal) = &c.journal {
-        visitor.text(
-            TextField::CitationJournal,
-            journal,
-            &citation.key("journal"),
-        );
-    }
+    walk_citation(&study.citation, &path.key("citation"), visitor);
     texts(
         TextField::Country,
         &study.countries,
@@ -121,16 +124,25 @@ pub(crate) fn walk_study<'d>(study: &'d Study, path: &Path<'_>, visitor: &mut im
     visitor.unknown(&study.design.unknown, &design);
     codes(&study.design.methods, &design.key("methods"), visitor);
     codes(&study.design.analyses, &design.key("analyses"), visitor);
+    codes(
+        &study.reporting_guidelines,
+        &path.key("reporting_guidelines"),
+        visitor,
+    );
     codes(&study.settings, &path.key("settings"), visitor);
     if let Some(sample) = &study.sample {
         let at = path.key("sample");
         visitor.unknown(&sample.unknown, &at);
+        optional_code(&sample.unit, &at.key("unit"), visitor);
         let groups = at.key("groups");
         for (i, g) in sample.groups.iter().enumerate() {
             let group = groups.index(i);
             visitor.unknown(&g.unknown, &group);
             visitor.code(&g.group, &group.key("group"));
         }
+    }
+    if let Some(review) = &study.review {
+        walk_review(review, &path.key("review"), visitor);
     }
     let participants = path.key("participants");
     for (i, p) in study.participants.iter().enumerate() {
@@ -184,6 +196,113 @@ pub(crate) fn walk_study<'d>(study: &'d Study, path: &Path<'_>, visitor: &mut im
     visitor.extensions(&study.extensions, &path.key("extensions"));
 }
 
+fn walk_citation<'d>(citation: &'d Citation, path: &Path<'_>, visitor: &mut impl Visit<'d>) {
+    visitor.unknown(&citation.unknown, path);
+    visitor.text(
+        TextField::CitationTitle,
+        &citation.title,
+        &path.key("title"),
+    );
+    texts(
+        TextField::CitationAuthor,
+        &citation.authors,
+        &path.key("authors"),
+        visitor,
+    );
+    optional_text(
+        TextField::CitationJournal,
+        &citation.journal,
+        &path.key("journal"),
+        visitor,
+    );
+}
+
+fn walk_review<'d>(review: &'d Review, path: &Path<'_>, visitor: &mut impl Visit<'d>) {
+    visitor.unknown(&review.unknown, path);
+    optional_code(&review.review_type, &path.key("type"), visitor);
+    optional_text(
+        TextField::ReviewMethod,
+        &review.method,
+        &path.key("method"),
+        visitor,
+    );
+    optional_text(
+        TextField::ReviewPerspective,
+        &review.perspective,
+        &path.key("perspective"),
+        visitor,
+    );
+    if let Some(search) = &review.search {
+        visitor.unknown(&search.unknown, &path.key("search"));
+    }
+    optional_text(
+        TextField::ReviewRegistration,
+        &review.registration,
+        &path.key("registration"),
+        visitor,
+    );
+    texts(
+        TextField::ReviewLanguage,
+        &review.languages,
+        &path.key("languages"),
+        visitor,
+    );
+    optional_code(&review.appraisal_tool, &path.key("appraisal_tool"), visitor);
+    let included = path.key("included");
+    for (i, study) in review.included.iter().enumerate() {
+        let at = included.index(i);
+        visitor.unknown(&study.unknown, &at);
+        walk_citation(&study.citation, &at.key("citation"), visitor);
+        optional_text(
+            TextField::IncludedDesign,
+            &study.design,
+            &at.key("design"),
+            visitor,
+        );
+        texts(
+            TextField::IncludedCountry,
+            &study.countries,
+            &at.key("countries"),
+            visitor,
+        );
+        if let Some(appraisal) = &study.appraisal {
+            let appraisal_path = at.key("appraisal");
+            visitor.unknown(&appraisal.unknown, &appraisal_path);
+            optional_code(&appraisal.tool, &appraisal_path.key("tool"), visitor);
+            optional_text(
+                TextField::AppraisalRating,
+                &appraisal.rating,
+                &appraisal_path.key("rating"),
+                visitor,
+            );
+        }
+    }
+}
+
+fn walk_cerqual<'d>(cerqual: &'d Cerqual, path: &Path<'_>, visitor: &mut impl Visit<'d>) {
+    visitor.unknown(&cerqual.unknown, path);
+    for ((name, _), component) in CERQUAL_COMPONENTS.iter().zip(cerqual.components()) {
+        if let Some(component) = component {
+            let at = path.key(name);
+            visitor.unknown(&component.unknown, &at);
+            visitor.code(&component.concern, &at.key("concern"));
+            optional_text(
+                TextField::CerqualExplanation,
+                &component.explanation,
+                &at.key("explanation"),
+                visitor,
+            );
+        }
+    }
+    optional_code(&cerqual.confidence, &path.key("confidence"), visitor);
+    optional_text(
+        TextField::CerqualExplanation,
+        &cerqual.explanation,
+        &path.key("explanation"),
+        visitor,
+    );
+}
+
 fn walk_finding<'d>(finding: &'d Finding, path: &Path<'_>, visitor: &mut impl Visit<'d>) {
     visitor.unknown(&finding.unknown, path);
     visitor.text(
@@ -206,6 +325,9 @@ fn walk_finding<'d>(finding: &'d Finding, path: &Path<'_>, visitor: &mut impl Vi
         visitor.unknown(&link.unknown, &at);
         visitor.code(&link.stance, &at.key("stance"));
         visitor.concept(link, &at);
+    }
+    if let Some(cerqual) = &finding.cerqual {
+        walk_cerqual(cerqual, &path.key("cerqual"), visitor);
     }
 }
 

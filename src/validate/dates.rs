@@ -16,9 +16,13 @@ const EARLIEST_YEAR: i32 = 1900;
 const LATEST_YEAR: i32 = 2200;
 
 impl Validator {
-    /// The citation's DOI syntax, year and publication date.
+    /// The study's citation: DOI syntax, year and publication date.
     pub(super) fn citation(&mut self, study: &Study, path: &Path<'_>) {
-        let citation: &Citation = &study.citation;
+        self.cited(&study.citation, path);
+    }
+
+    /// A citation's DOI syntax, year and publication date.
+    pub(super) fn cited(&mut self, citation: &Citation, path: &Path<'_>) {
         if let Some(doi) = &citation.doi {
             if !doi.is_valid() {
                 self.report.push(Issue::error(
@@ -32,13 +36,7 @@ impl Validator {
             }
         }
         if let Some(year) = citation.year {
-            if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&year) {
-                self.report.push(Issue::error(
-                    IssueCode::DateOutOfRange,
-                    path.key("year").to_pointer(),
-                    format!("year {year} is outside {EARLIEST_YEAR}-{LATEST_YEAR}"),
-                ));
-            }
+            self.year(year, &path.key("year"));
         }
         if let Some(published) = citation.published {
             self.date(published, &path.key("published"));
@@ -76,6 +74,17 @@ impl Validator {
                     ),
                 ));
             }
+        }
+    }
+
+    /// A year within the bounds every date of a document keeps to.
+    pub(super) fn year(&mut self, year: i32, path: &Path<'_>) {
+        if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&year) {
+            self.report.push(Issue::error(
+                IssueCode::DateOutOfRange,
+                path.to_pointer(),
+                format!("year {year} is outside {EARLIEST_YEAR}-{LATEST_YEAR}"),
+            ));
         }
     }
 

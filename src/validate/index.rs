@@ -19,6 +19,7 @@ pub(super) enum EntityKind {
     Excerpt,
     Theme,
     Finding,
+    IncludedStudy,
 }
 
 impl EntityKind {
@@ -30,6 +31,7 @@ impl EntityKind {
             EntityKind::Excerpt => "excerpt",
             EntityKind::Theme => "theme",
             EntityKind::Finding => "finding",
+            EntityKind::IncludedStudy => "included study",
         }
     }
 
@@ -42,6 +44,7 @@ impl EntityKind {
             EntityKind::Excerpt => "an excerpt",
             EntityKind::Theme => "a theme",
             EntityKind::Finding => "a finding",
+            EntityKind::IncludedStudy => "an included study",
         }
     }
 
@@ -54,6 +57,7 @@ impl EntityKind {
             EntityKind::Excerpt => "excerpts",
             EntityKind::Theme => "themes",
             EntityKind::Finding => "findings",
+            EntityKind::IncludedStudy => "review/included",
         }
     }
 }
@@ -85,6 +89,7 @@ pub(super) fn count_ids(document: &Document) -> usize {
                 + s.excerpts.len()
                 + s.themes.len()
                 + s.findings.len()
+                + s.review.as_ref().map_or(0, |r| r.included.len())
         })
         .sum()
 }
@@ -126,6 +131,13 @@ impl Validator {
                     .iter()
                     .enumerate()
                     .map(|(i, f)| (EntityKind::Finding, i, f.id)),
+            )
+            .chain(
+                study
+                    .review
+                    .iter()
+                    .flat_map(|r| r.included.iter().enumerate())
+                    .map(|(i, s)| (EntityKind::IncludedStudy, i, s.id)),
             );
         for (kind, index, id) in ids {
             let here = Location {

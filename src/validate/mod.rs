@@ -26,9 +26,11 @@
 //! # Ok::<(), peer_support::document::ReadError>(())
 //! ```
 
+mod cerqual;
 mod dates;
 mod index;
 mod references;
+mod review;
 mod sample;
 mod themes;
 mod unknown;
@@ -85,13 +87,17 @@ impl Validator {
         for (si, study) in document.studies.iter().enumerate() {
             self.study(si, study);
         }
+        review::duplicate_dois(document, self);
         privacy::lint::check(document, &mut self.report);
     }
 
     fn study(&mut self, si: usize, study: &Study) {
         let studies = Path::ROOT.key("studies");
         let here = studies.index(si);
+        self.study_kind(study, &here);
         self.citation(study, &here.key("citation"));
+        self.search_period(study, &here);
+        self.included_citations(study, &here);
         self.sample(study, &here);
         let sources = here.key("sources");
         for (i, source) in study.sources.iter().enumerate() {
@@ -145,7 +151,8 @@ impl Validator {
                     self.reference(si, id, kind, &list.index(j));
                 }
             }
-            self.endorsement(finding, study, &at.key("endorsement_count"));
+            self.endorsement(finding, study, &at);
+            self.cerqual(finding, study, &at);
         }
         self.vocabulary(study, &here);
     }

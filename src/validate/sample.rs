@@ -7,6 +7,7 @@ use super::Validator;
 use crate::diagnostics::pointer::Path;
 use crate::diagnostics::{Issue, IssueCode};
 use crate::study::{Finding, Study};
+use crate::vocabulary::SampleUnit;
 
 impl Validator {
     pub(super) fn sample(&mut self, study: &Study, path: &Path<'_>) {
@@ -69,27 +70,62 @@ impl Validator {
                     ),
                 ));
             }
-            let n = study.participants.len() as u64;
+            // What the document lists of the sample: participants, or a
+            // review's included studies.
+            let unit = study.sample_unit();
+            let n = match unit {
+                SampleUnit::Participants => study.participants.len(),
+                _ => study.review.as_ref().map_or(0, |r| r.included.len()),
+            } as u64;
             if n > u64::from(total) {
                 self.report.push(Issue::error(
                     IssueCode::SampleSizeMismatch,
                     total_path(),
-                    format!("{n} participants are listed, but the total is {total}"),
+                    format!("{} are listed, but the total is {total}", unit.count(n)),
                 ));
             }
         }
     }
 
-    /// A finding's endorsement count within the study's sample size.
+    /// A finding's endorsement within the study's sample: its count, its
+    /// contributing studies and its percentage. `path` is the finding's.
     pub(super) fn endorsement(&mut self, finding: &Finding, study: &Study, path: &Path<'_>) {
-        if let (Some(count), Some(total)) = (finding.endorsement_count, sample_total(study)) {
+        let unit = study.sample_unit();
+        let whole = if study.is_review() {
+            "the review included"
+        } else {
+            "the study had"
+        };
+        let total = sample_total(study);
+        if let (Some(count), Some(total)) = (finding.endorsement_count, total) {
             if count > total {
                 self.report.push(Issue::error(
                     IssueCode::CountExceedsSample,
-                    path.to_pointer(),
-                    format!("{count} participants endorse the finding, but the study had {total}"),
+                    path.key("endorsement_count").to_pointer(),
+                    format!(
+                        "{} endorse the finding, but {whole} {total}",
+                        unit.count(u64::from(count))
+                    ),
                 ));
             }
+        }
+        let contributing = finding.contributing.len() as u64;
+        if let Some(total) = total.filter(|&t| contributing > u64::from(t)) {
+            self.report.push(Issue::error(
+                IssueCode::CountExceedsSample,
+                path.key("contributing").to_pointer(),
+                format!(
+                    "{} contribute to the finding, but {whole} {total}",
+                    unit.count(contributing)
+                ),
+            ));
+        }
+        if let Some(percent) = finding.endorsement_percent.filter(|&p| p > 100) {
+            self.report.push(Issue::error(
+                IssueCode::CountExceedsSample,
+                path.key("endorsement_percent").to_pointer(),
+                format!("{percent}% endorse the finding, more than the whole sample"),
+            ));
         }
     }
 }

@@ -52,11 +52,67 @@ vocabulary! {
             sources: [PROFESSIONALS_VALUE_PEERS],
             mapping: (),
         },
+        NarrativeSynthesis = "narrative_synthesis" {
+            label: "Narrative synthesis",
+            definition: "Synthesising the findings of a review's included studies in words and tables, grouping them (for example by framework domain) rather than pooling them statistically.",
+            sources: [IMPLEMENTATION_INFLUENCES_REVIEW, PEER_SUPPORT_UMBRELLA_REVIEW],
+            mapping: (),
+        },
+        MetaAnalysis = "meta_analysis" {
+            label: "Meta-analysis",
+            definition: "Pooling the quantitative results of a review's included studies statistically.",
+            sources: [PEER_SUPPORT_UMBRELLA_REVIEW],
+            mapping: (),
+        },
         PsychosocialAnalysis = "psychosocial_analysis" {
             label: "Psychosocial analysis",
             definition: "Interpreting accounts through psychosocial theory, attending to both social and unconscious, emotional dimensions.",
             sources: [PROFESSIONALS_VALUE_PEERS],
             mapping: (),
         },
+    }
+}
+
+vocabulary! {
+    /// What a study's sample counts: people for primary research, the
+    /// included studies (or, for an umbrella review, the included reviews)
+    /// for a review.
+    pub enum SampleUnit: kind SampleUnit, mapping () {
+        Participants = "participants" {
+            label: "participants",
+            definition: "People who took part in the study.",
+            sources: [PSW_ROLES_AND_EXPERIENCES, PSW_BARRIERS_AND_FACILITATORS, PEER_WORKER_ROLES_IN_TEAMS, PROFESSIONALS_VALUE_PEERS],
+            mapping: (),
+        },
+        Studies = "studies" {
+            label: "included studies",
+            definition: "Studies (publications) a review includes.",
+            sources: [IMPLEMENTATION_INFLUENCES_REVIEW],
+            mapping: (),
+        },
+        Reviews = "reviews" {
+            label: "included reviews",
+            definition: "Reviews an umbrella review includes.",
+            sources: [PEER_SUPPORT_UMBRELLA_REVIEW],
+            mapping: (),
+        },
+    }
+}
+
+impl SampleUnit {
+    /// The noun for `n` of this unit: "1 participant", "35 participants",
+    /// "53 included studies"; a unit this version does not know is named by
+    /// its code.
+    pub fn count(&self, n: u64) -> String {
+        let noun = match (self, n == 1) {
+            (SampleUnit::Participants, true) => "participant",
+            (SampleUnit::Participants, false) => "participants",
+            (SampleUnit::Studies, true) => "included study",
+            (SampleUnit::Studies, false) => "included studies",
+            (SampleUnit::Reviews, true) => "included review",
+            (SampleUnit::Reviews, false) => "included reviews",
+            (SampleUnit::Custom(code), _) => code.as_str(),
+        };
+        format!("{n} {noun}")
     }
 }

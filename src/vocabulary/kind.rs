@@ -31,5 +31,17 @@ closed_codes! {
         Stance = "stance", "Stance",
         /// [`Basis`](super::Basis): where in its paper a finding comes from.
         Basis = "basis", "Finding basis",
+        /// [`ReviewType`](super::ReviewType): the kind of review a study is.
+        ReviewType = "review_type", "Review type",
+        /// [`ReportingGuideline`](super::ReportingGuideline): a reporting guideline a study followed.
+        ReportingGuideline = "reporting_guideline", "Reporting guideline",
+        /// [`AppraisalTool`](super::AppraisalTool): how a review appraised what it included.
+        AppraisalTool = "appraisal_tool", "Appraisal tool",
+        /// [`SampleUnit`](super::SampleUnit): what a sample counts.
+        SampleUnit = "sample_unit", "Sample unit",
+        /// [`CerqualConcern`](super::CerqualConcern): a GRADE-CERQual level of concern.
+        CerqualConcern = "cerqual_concern", "GRADE-CERQual concern",
+        /// [`CerqualConfidence`](super::CerqualConfidence): a GRADE-CERQual overall confidence.
+        CerqualConfidence = "cerqual_confidence", "GRADE-CERQual confidence",
     }
 }

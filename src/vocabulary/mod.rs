@@ -29,12 +29,14 @@ mod macros;
 
 mod barriers;
 mod basis;
+mod cerqual;
 mod code;
 mod design;
 mod facilitators;
 mod frameworks;
 mod kind;
 mod outcomes;
+mod review;
 mod roles;
 #[cfg(feature = "json-schema")]
 pub(crate) mod schema;
@@ -47,7 +49,8 @@ pub use crate::util::code::{
 };
 pub use barriers::Barrier;
 pub use basis::Basis;
-pub use design::{Analysis, Method};
+pub use cerqual::{CerqualConcern, CerqualConfidence};
+pub use design::{Analysis, Method, SampleUnit};
 pub use facilitators::Facilitator;
 pub use frameworks::{
     Beneficiary, CfirConstruct, CfirDomain, ChimeProcess, Direction, Mapping, Mappings,
@@ -55,6 +58,7 @@ pub use frameworks::{
 };
 pub use kind::Kind;
 pub use outcomes::Outcome;
+pub use review::{AppraisalTool, ReportingGuideline, ReviewType};
 pub use roles::{Employment, RoleTitle, Setting, Stakeholder, WayOfWorking};
 pub use source::Source;
 pub use stance::Stance;

@@ -23,11 +23,14 @@ use chrono::NaiveDate;
 use peer_support::Codebook;
 use peer_support::document::Document;
 use peer_support::study::{
-    Citation, Concept, ConceptLink, DataSource, Doi, Excerpt, Extensions, Finding, GroupCount,
-    Participant, ParticipantCode, Sample, Study, StudyDesign, Text, Theme,
+    Appraisal, Cerqual, CerqualComponent, Citation, Concept, ConceptLink, DataSource, Doi, Excerpt,
+    Extensions, Finding, GroupCount, IncludedStudy, PartialDate, Participant, ParticipantCode,
+    Review, Sample, SearchPeriod, Study, StudyDesign, StudyKind, Text, Theme,
 };
 use peer_support::vocabulary::{
-    Analysis, Basis, Employment, Kind, Method, RoleTitle, Setting, Stakeholder, Stance, Vocabulary,
+    Analysis, AppraisalTool, Basis, CerqualConcern, CerqualConfidence, Employment, Kind, Method,
+    ReportingGuideline, ReviewType, RoleTitle, SampleUnit, Setting, Stakeholder, Stance,
+    Vocabulary,
 };
 use proptest::collection::{btree_map, vec};
 use proptest::option;
@@ -265,6 +268,153 @@ pub fn extensions(style: Style) -> impl Strategy<Value = Extensions> {
     })
 }
 
+/// A date as precise as a paper gives it; valid style keeps to plausible
+/// years.
+pub fn partial_date(style: Style) -> BoxedStrategy<PartialDate> {
+    let years = if style.valid {
+        1950..=2099
+    } else {
+        1000..=9999
+    };
+    (years, option::of((1u32..=12, option::of(1u32..=28))))
+        .prop_map(|(year, rest)| {
+            let text = match rest {
+                None => format!("{year:04}"),
+                Some((month, None)) => format!("{year:04}-{month:02}"),
+                Some((month, Some(day))) => format!("{year:04}-{month:02}-{day:02}"),
+            };
+            text.parse().expect("a real date")
+        })
+        .boxed()
+}
+
+/// A search period; valid style keeps the end after the start.
+fn search_period(style: Style) -> impl Strategy<Value = SearchPeriod> {
+    (partial_date(style), partial_date(style), any::<[bool; 2]>()).prop_map(
+        move |(a, b, [from, to])| {
+            let (a, b) = if style.valid && b < a { (b, a) } else { (a, b) };
+            let mut search = SearchPeriod::new(a, b);
+            // Either end may be missing.
+            if from && !to {
+                search.to = None;
+            } else if to && !from {
+                search.from = None;
+            }
+            search
+        },
+    )
+}
+
+/// An appraisal of an included study.
+fn appraisal() -> impl Strategy<Value = Appraisal> {
+    (
+        option::of(vocabulary::<AppraisalTool>()),
+        option::of(text()),
+    )
+        .prop_map(|(tool, rating)| {
+            let mut appraisal = Appraisal::default();
+            appraisal.tool = tool;
+            appraisal.rating = rating;
+            appraisal
+        })
+}
+
+/// An included study before its id is assigned.
+type RawIncluded = (
+    Citation,
+    Option<Text>,
+    Vec<Text>,
+    Option<u32>,
+    Option<Appraisal>,
+);
+
+fn raw_included(style: Style) -> impl Strategy<Value = RawIncluded> {
+    (
+        citation(style),
+        option::of(text()),
+        vec(text(), 0..2),
+        option::of(any::<u32>()),
+        option::of(appraisal()),
+    )
+}
+
+/// A review's details before its included studies get ids.
+type RawReview = (
+    (
+        Option<ReviewType>,
+        Option<Text>,
+        Option<Text>,
+        Option<SearchPeriod>,
+        Option<Text>,
+    ),
+    (
+        Option<u32>,
+        Option<u32>,
+        Vec<Text>,
+        Option<AppraisalTool>,
+        Vec<RawIncluded>,
+    ),
+);
+
+fn raw_review(style: Style) -> impl Strategy<Value = RawReview> {
+    (
+        (
+            option::of(vocabulary::<ReviewType>()),
+            option::of(text()),
+            option::of(text()),
+            option::of(search_period(style)),
+            option::of(text()),
+        ),
+        (
+            option::of(any::<u32>()),
+            option::of(any::<u32>()),
+            vec(text(), 0..3),
+            option::of(vocabulary::<AppraisalTool>()),
+            vec(raw_included(style), 0..4),
+        ),
+    )
+}
+
+/// A GRADE-CERQual component; valid style always explains it.
+fn cerqual_component(style: Style) -> impl Strategy<Value = CerqualComponent> {
+    (vocabulary::<CerqualConcern>(), option::of(text())).prop_map(move |(concern, explanation)| {
+        let explanation = explanation.or_else(|| {
+            style
+                .valid
+                .then(|| Text::new("explained").expect("not blank"))
+        });
+        let mut component = CerqualComponent::new(concern, Text::new("x").expect("not blank"));
+        component.explanation = explanation;
+        component
+    })
+}
+
+/// A GRADE-CERQual assessment with any subset of its parts.
+pub fn cerqual(style: Style) -> impl Strategy<Value = Cerqual> {
+    (
+        [
+            option::of(cerqual_component(style)),
+            option::of(cerqual_component(style)),
+            option::of(cerqual_component(style)),
+            option::of(cerqual_component(style)),
+        ],
+        option::of(vocabulary::<CerqualConfidence>()),
+        option::of(text()),
+    )
+        .prop_map(
+            |([methods, coherence, adequacy, relevance], confidence, explanation)| {
+                let mut cerqual = Cerqual::default();
+                cerqual.methodological_limitations = methods;
+                cerqual.coherence = coherence;
+                cerqual.adequacy = adequacy;
+                cerqual.relevance = relevance;
+                cerqual.confidence = confidence;
+                cerqual.explanation = explanation;
+                cerqual
+            },
+        )
+}
+
 /// A participant before its id is assigned.
 type RawParticipant = (
     ParticipantCode,
@@ -345,6 +495,7 @@ type RawFinding = (
     Option<u32>,
     Option<Index>,
     (Option<Basis>, Option<Text>, Extensions),
+    (Option<u8>, Vec<Index>, Option<Cerqual>),
 );
 
 fn raw_finding(style: Style) -> impl Strategy<Value = RawFinding> {
@@ -369,6 +520,11 @@ fn raw_finding(style: Style) -> impl Strategy<Value = RawFinding> {
             option::of(notes),
             extensions(style),
         ),
+        (
+            option::of(any::<u8>()),
+            vec(any::<Index>(), 0..3),
+            option::of(cerqual(style)),
+        ),
     )
 }
 
@@ -391,6 +547,12 @@ type RawStudy = (
         Vec<RawFinding>,
     ),
     (Option<Text>, Extensions, RawSample, u128, Vec<Corruption>),
+    (
+        Option<RawReview>,
+        Vec<ReportingGuideline>,
+        Option<SampleUnit>,
+        Option<String>,
+    ),
 );
 
 /// A study of `style`.
@@ -426,6 +588,13 @@ pub fn study(style: Style) -> impl Strategy<Value = Study> {
             (0u8..5, 0u32..5),
             any::<u128>(),
             corruptions,
+        ),
+        (
+            option::of(raw_review(style)),
+            vec(vocabulary::<ReportingGuideline>(), 0..3),
+            option::of(vocabulary::<SampleUnit>()),
+            // Any style: a study kind this version does not know, sometimes.
+            option::of(code()),
         ),
     )
         .prop_map(move |raw| assemble(raw, style))
@@ -524,6 +693,7 @@ fn assemble(raw: RawStudy, style: Style) -> Study {
         (citation, countries, aims, design, settings),
         (participants, sources, excerpts, themes, findings),
         (notes, extensions, (sample_mode, unlisted), base, corruptions),
+        (review, reporting_guidelines, unit, custom_kind),
     ) = raw;
     let mut next = 0u128;
     let mut id = || {
@@ -536,6 +706,44 @@ fn assemble(raw: RawStudy, style: Style) -> Study {
     study.settings = settings;
     study.notes = notes;
     study.extensions = extensions;
+    study.reporting_guidelines = reporting_guidelines;
+    if let Some((
+        (review_type, method, perspective, search, registration),
+        (records_screened, primary_studies, languages, appraisal_tool, included),
+    )) = review
+    {
+        let mut details = Review::default();
+        details.review_type = review_type;
+        details.method = method;
+        details.perspective = perspective;
+        details.search = search;
+        details.registration = registration;
+        details.records_screened = records_screened;
+        details.primary_studies = primary_studies;
+        details.languages = languages;
+        details.appraisal_tool = appraisal_tool;
+        for (citation, design, countries, sample_size, appraisal) in included {
+            let mut s = IncludedStudy::new(id(), citation);
+            s.design = design;
+            s.countries = countries;
+            s.sample_size = sample_size;
+            s.appraisal = appraisal;
+            details.included.push(s);
+        }
+        study.kind = StudyKind::Review;
+        study.review = Some(details);
+    }
+    if !style.valid {
+        // Any style: review details on a study of another kind, sometimes.
+        if let Some(kind) = custom_kind {
+            study.kind = StudyKind::from_code(&kind).expect("well-formed code");
+        }
+    }
+    let included_ids: Vec<Uuid> = study
+        .review
+        .iter()
+        .flat_map(|r| r.included.iter().map(|s| s.id))
+        .collect();
 
     study.participants = participants
         .into_iter()
@@ -598,7 +806,13 @@ fn assemble(raw: RawStudy, style: Style) -> Study {
     }
 
     let listed = u32::try_from(study.participants.len()).expect("few participants");
-    let total = listed + unlisted;
+    let included = u32::try_from(included_ids.len()).expect("few included studies");
+    // Valid style: a review's total covers its included studies too.
+    let total = if style.valid && study.is_review() {
+        (listed + unlisted).max(included)
+    } else {
+        listed + unlisted
+    };
     study.sample = match sample_mode {
         0 => None,
         1 => {
@@ -647,6 +861,7 @@ fn assemble(raw: RawStudy, style: Style) -> Study {
         count,
         mention,
         (basis, notes, extensions),
+        (percent, contributing, cerqual),
     ) in findings
     {
         let statement = match mention.and_then(|i| {
@@ -674,6 +889,21 @@ fn assemble(raw: RawStudy, style: Style) -> Study {
         f.reported_by = reported_by;
         f.notes = notes;
         f.extensions = extensions;
+        f.endorsement_percent = if style.valid {
+            percent.map(|p| p % 101)
+        } else {
+            percent
+        };
+        f.contributing = contributing
+            .iter()
+            .filter_map(|i| pick(&included_ids, i))
+            .collect();
+        if style.valid {
+            f.contributing.sort_unstable();
+            f.contributing.dedup();
+        }
+        // Valid style: only a review's findings are assessed.
+        f.cerqual = cerqual.filter(|_| !style.valid || study.kind == StudyKind::Review);
         f.endorsement_count = match (style.valid, count, &study.sample) {
             (true, Some(c), Some(_)) => Some(c % (total + 1)),
             (_, count, _) => count,
@@ -681,6 +911,25 @@ fn assemble(raw: RawStudy, style: Style) -> Study {
         study.findings.push(f);
     }
 
+    if let Some(sample) = study.sample.as_mut() {
+        sample.unit = if style.valid {
+            // What the study is: participants for primary research (the
+            // default, absent or explicit), included studies for a review.
+            match (study.kind == StudyKind::Review, unit) {
+                (true, _) => {
+                    // A review's sample counts included studies, not
+                    // stakeholder groups.
+                    sample.groups.clear();
+                    sample.total = Some(total);
+                    Some(SampleUnit::Studies)
+                }
+                (false, Some(SampleUnit::Participants)) => Some(SampleUnit::Participants),
+                (false, _) => None,
+            }
+        } else {
+            unit
+        };
+    }
     for (kind, which, target, random) in corruptions {
         corrupt(&mut study, kind, which, target, random);
     }
