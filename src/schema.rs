@@ -173,13 +173,48 @@ const UUID_PATTERN: &str =
     "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
 /// Doc comments are wrapped at 80 columns; a description reads better as
-/// paragraphs (blank lines kept, single line breaks joined).
+/// paragraphs (blank lines kept, single line breaks joined). Their Rust
+/// examples are for readers of the crate's API, not of the schema, so
+/// fenced code blocks are left out.
 fn unwrap_description(schema: &mut Schema) {
     if let Some(Value::String(text)) = schema.get_mut("description") {
-        *text = text
+        *text = without_code_blocks(text)
             .split("\n\n")
-            .map(|paragraph| paragraph.replace('\n', " "))
+            .map(|paragraph| paragraph.trim().replace('\n', " "))
+            .filter(|paragraph| !paragraph.is_empty())
             .collect::<Vec<_>>()
             .join("\n\n");
+    }
+}
+
+/// `text` without its fenced (```) code blocks.
+fn without_code_blocks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_block = false;
+    for line in text.split_inclusive('\n') {
+        if line.trim_start().starts_with("```") {
+            in_block = !in_block;
+        } else if !in_block {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn descriptions_leave_out_rust_examples() {
+        let text = "A thing.\n\n```\nlet x = 1;\n\nassert!(x > 0);\n```\n\nMore about\nit.";
+        let mut schema = Schema::try_from(serde_json::json!({ "description": text })).unwrap();
+        unwrap_description(&mut schema);
+        assert_eq!(
+            schema.get("description").unwrap(),
+            "A thing.\n\nMore about it."
+        );
+        let json = json_schema_pretty();
+        assert!(!json.contains("```"), "a code block in a description");
     }
 }

@@ -145,3 +145,133 @@ fn unreadable_inputs_and_bad_usage() {
         assert!(r.stdout.is_empty(), "{args:?}");
     }
 }
+
+#[test]
+fn the_same_file_twice_counts_each_study_once_and_says_so() {
+    let scratch = Scratch::new("cli-synthesis");
+    let seeds_file = scratch.file("seeds.json", SEED_STUDIES_JSON);
+    let once = run(&["synthesize", &seeds_file]);
+    let twice = run(&["synthesize", &seeds_file, &seeds_file]);
+    assert_eq!(twice.code, 0, "{}", twice.stderr);
+    let warnings: Vec<&str> = twice.stderr.lines().collect();
+    assert_eq!(warnings.len(), seeds().studies.len(), "{}", twice.stderr);
+    for (i, (line, study)) in warnings.iter().zip(&seeds().studies).enumerate() {
+        assert_eq!(
+            *line,
+            format!(
+                "peer-support: warning: study {} ({}) is S{} again (same id); it is counted once",
+                study.id,
+                study.citation.title,
+                i + 1
+            )
+        );
+    }
+    // The matrix is the one of a single copy, plus the legend's lines for
+    // the copies left out.
+    let (table, left_out) = twice.stdout.split_at(
+        twice
+            .stdout
+            .find("=   left out")
+            .expect("the legend lists the duplicates"),
+    );
+    assert!(once.stdout.starts_with(table), "{}", twice.stdout);
+    assert_eq!(
+        left_out.lines().filter(|l| l.starts_with("=   ")).count(),
+        4
+    );
+    let json = run(&["synthesize", &seeds_file, &seeds_file, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(json["studies"].as_array().unwrap().len(), 4);
+    assert_eq!(json["duplicates"].as_array().unwrap().len(), 4);
+}
+
+const CERQUAL_FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/1.1/cerqual.json"
+);
+
+#[test]
+fn cerqual_prints_the_summary_of_findings_and_the_evidence_profile() {
+    let soqf = run(&["cerqual", CERQUAL_FIXTURE]);
+    assert_eq!(soqf.code, 0, "{}", soqf.stderr);
+    assert!(soqf.stderr.is_empty(), "{}", soqf.stderr);
+    let mut lines = soqf.stdout.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "Summary of Qualitative Findings: An illustrative qualitative evidence synthesis of peer workers' experiences of supervision"
+    );
+    assert_eq!(
+        lines.next().unwrap(),
+        "Objective: To synthesise how peer workers in mental health services experience supervision."
+    );
+    assert!(
+        soqf.stdout
+            .lines()
+            .all(|l| l.chars().count() <= 100 || !l.starts_with(['|', '+']))
+    );
+    assert!(
+        soqf.stdout.contains("| Moderate confidence "),
+        "{}",
+        soqf.stdout
+    );
+    assert!(soqf.stdout.contains("| Third E (2019) "), "{}", soqf.stdout);
+    assert!(!soqf.stdout.contains("Coherence"));
+
+    let profile = run(&["cerqual", "--evidence-profile", CERQUAL_FIXTURE]);
+    assert_eq!(profile.code, 0, "{}", profile.stderr);
+    assert!(profile.stdout.starts_with("Evidence Profile: "));
+    for heading in ["Coherence", "Relevance", "Adequacy of", "Methodological"] {
+        assert!(
+            profile.stdout.contains(heading),
+            "{heading}: {}",
+            profile.stdout
+        );
+    }
+    assert!(profile.stdout.contains("| Serious "), "{}", profile.stdout);
+
+    let text = std::fs::read_to_string(CERQUAL_FIXTURE).unwrap();
+    let tables = peer_support::synthesis::cerqual::CerqualTables::from_document(
+        &peer_support::document::from_str(&text).unwrap().document,
+    );
+    use peer_support::synthesis::cerqual::Table;
+    for (args, expected) in [
+        (
+            &["--format", "markdown"][..],
+            tables.to_markdown(Table::SummaryOfFindings),
+        ),
+        (
+            &["--format", "markdown", "--evidence-profile"],
+            tables.to_markdown(Table::EvidenceProfile),
+        ),
+        (
+            &["--format", "csv"],
+            tables.to_csv(Table::SummaryOfFindings),
+        ),
+        (
+            &["--format", "csv", "--evidence-profile"],
+            tables.to_csv(Table::EvidenceProfile),
+        ),
+        (&["--format", "json"], tables.to_json_pretty()),
+    ] {
+        let mut all = vec!["cerqual", CERQUAL_FIXTURE];
+        all.extend_from_slice(args);
+        let r = run(&all);
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+        assert_eq!(r.stdout, expected, "{args:?}");
+    }
+}
+
+#[test]
+fn cerqual_without_assessments_says_why() {
+    let scratch = Scratch::new("cli-synthesis");
+    let seeds_file = scratch.file("seeds.json", SEED_STUDIES_JSON);
+    let r = run(&["cerqual", &seeds_file]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.is_empty(), "{}", r.stdout);
+    assert_eq!(
+        r.stderr,
+        "peer-support: no study is a review (\"kind\": \"review\"), so there is nothing to assess\n"
+    );
+    let r = run(&["cerqual"]);
+    assert_eq!(r.code, 2, "a FILE is required: {}", r.stderr);
+}

@@ -647,3 +647,43 @@ fn documents_the_crate_writes_are_valid() {
         );
     }
 }
+
+/// Review details and GRADE-CERQual belong to reviews: the schema's
+/// `if`/`else` on the study's `kind` agrees with validation, which reports
+/// either on any other study as an error.
+#[test]
+fn review_details_and_cerqual_only_on_reviews() {
+    let validator = validator();
+    let cerqual = json!({ "confidence": "moderate", "explanation": "Minor concerns only." });
+    let review = json!({ "type": "systematic_review" });
+    for kind in [None, Some("primary"), Some("case_series"), Some("review")] {
+        for (what, pointer, value) in [
+            ("review details", "/studies/0/review", review.clone()),
+            (
+                "an assessment",
+                "/studies/0/findings/0/cerqual",
+                cerqual.clone(),
+            ),
+        ] {
+            let mut document = with(pointer, Some(value));
+            if let Some(kind) = kind {
+                document["studies"][0]["kind"] = json!(kind);
+            }
+            let schema_accepts = validator.is_valid(&document);
+            let report = peer_support::document::from_str(&document.to_string())
+                .unwrap()
+                .report;
+            assert_eq!(
+                schema_accepts,
+                kind == Some("review"),
+                "{what} on kind {kind:?}: {:?}",
+                error_paths(&validator, &document)
+            );
+            assert_eq!(
+                report.has_errors(),
+                !schema_accepts,
+                "{what} on kind {kind:?}: {report}"
+            );
+        }
+    }
+}

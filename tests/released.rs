@@ -380,9 +380,12 @@ fn released_schemas_keep_their_verdicts() {
         for (fixture, local) in expectations {
             let text = std::fs::read_to_string(&fixture).unwrap();
             // A file that is not JSON at all (truncated) no schema sees.
-            let Ok(document) = serde_json::from_str(&text) else {
+            let Ok(document) = serde_json::from_str::<serde_json::Value>(&text) else {
                 continue;
             };
+            if local && released::declares_newer_minor(&document, &version) {
+                continue;
+            }
             let accepted = validator.is_valid(&document);
             assert_eq!(
                 accepted,

@@ -501,12 +501,12 @@ fn csv_with_commas_quotes_and_newlines_parses_back() {
     let m = EvidenceMatrix::from_document(&d);
     let csv = m.to_csv();
     let records = parse_csv(&csv);
-    assert_eq!(records[0].len(), 13);
+    assert_eq!(records[0].len(), 18);
     assert_eq!(records[0][0], "kind");
     let cells: usize = m.concepts().iter().map(|r| r.study_count()).sum();
     assert_eq!(records.len(), 1 + cells);
     for r in &records {
-        assert_eq!(r.len(), 13, "{r:?}");
+        assert_eq!(r.len(), 18, "{r:?}");
     }
     let col = |name: &str| records[0].iter().position(|h| h == name).unwrap();
     let find = |code: &str, study: &str| {
@@ -521,6 +521,16 @@ fn csv_with_commas_quotes_and_newlines_parses_back() {
     assert_eq!(sup[col("stances")], "facilitator");
     assert_eq!(sup[col("participants")], "3");
     assert_eq!(sup[col("reported_by")], "peer_worker;manager");
+    assert_eq!(
+        [
+            sup[col("study_kind")].as_str(),
+            sup[col("sample_unit")].as_str(),
+            sup[col("count")].as_str(),
+            sup[col("confidence")].as_str(),
+            sup[col("not_independent_of")].as_str(),
+        ],
+        ["primary", "participants", "3", "", ""]
+    );
     assert_eq!(sup[col("known")], "true");
     let rec = find("formal_recruitment_process", "1");
     assert_eq!(

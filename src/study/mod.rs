@@ -107,8 +107,32 @@ pub(crate) fn sample_unit(
 /// Fields serialize in declaration order; empty lists, absent options and
 /// empty extensions are omitted, so the canonical form is as short as the
 /// data allows.
+///
+/// Only a review (`"kind": "review"`) may carry `review` details or
+/// GRADE-CERQual assessments on its findings; the JSON Schema says so with
+/// `if`/`else`, and validation reports either on other studies as an error.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "json-schema",
+    schemars(extend(
+        "if" = {
+            "type": "object",
+            "properties": { "kind": { "const": "review" } },
+            "required": ["kind"]
+        },
+        "else" = {
+            "type": "object",
+            "properties": {
+                "review": false,
+                "findings": {
+                    "type": "array",
+                    "items": { "type": "object", "properties": { "cerqual": false } }
+                }
+            }
+        }
+    ))
+)]
 #[non_exhaustive]
 pub struct Study {
     /// Unique id within the document.

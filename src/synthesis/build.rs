@@ -4,14 +4,21 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use uuid::Uuid;
 
-use super::{ConceptRow, EvidenceMatrix, StanceMark, StudyColumn, StudyEvidence};
-use crate::study::{Concept, Finding, Study};
+use super::{
+    ConceptRow, DuplicateReason, DuplicateStudy, EvidenceMatrix, Overlap, StanceMark, StudyColumn,
+    StudyEvidence,
+};
+use crate::study::{Citation, Concept, Finding, Study};
 use crate::util::hash::IdHashState;
-use crate::vocabulary::{Basis, Stakeholder};
+use crate::vocabulary::{Basis, CerqualConfidence, SampleUnit, Stakeholder};
 
 /// A cell while it is being filled.
 struct Cell {
     study: usize,
+    unit: SampleUnit,
+    /// Count by listed participants (primary research) or contributing
+    /// included studies (a review).
+    counts_people: bool,
     /// The index of the last finding counted, so a finding linking the
     /// concept twice counts once.
     last_finding: Option<usize>,
@@ -20,12 +27,15 @@ struct Cell {
     reported_by: BTreeSet<Stakeholder>,
     listed: HashSet<Uuid, IdHashState>,
     largest_count: Option<u32>,
+    confidence: Option<CerqualConfidence>,
 }
 
 impl Cell {
-    fn new(study: usize, ids: &IdHashState) -> Self {
+    fn new(study: usize, unit: SampleUnit, ids: &IdHashState) -> Self {
         Cell {
             study,
+            counts_people: unit == SampleUnit::Participants,
+            unit,
             last_finding: None,
             findings: 0,
             stances: BTreeSet::new(),
@@ -34,13 +44,28 @@ impl Cell {
             // validator's fast keyed hasher, not SipHash.
             listed: HashSet::with_hasher(ids.clone()),
             largest_count: None,
+            confidence: None,
         }
     }
 
     fn count(&mut self, finding: &Finding) {
         self.findings += 1;
         self.reported_by.extend(finding.reported_by.iter().cloned());
-        self.listed.extend(finding.participants.iter().copied());
+        let listed = if self.counts_people {
+            &finding.participants
+        } else {
+            &finding.contributing
+        };
+        self.listed.extend(listed.iter().copied());
+        if let Some(confidence) = finding.cerqual.as_ref().and_then(|c| c.confidence.as_ref()) {
+            let better = match &self.confidence {
+                None => confidence.rank().is_some(),
+                Some(best) => confidence.rank() > best.rank(),
+            };
+            if better {
+                self.confidence = Some(confidence.clone());
+            }
+        }
         if let Some(n) = finding.endorsement_count {
             self.largest_count = Some(self.largest_count.map_or(n, |m| m.max(n)));
         }
@@ -48,7 +73,7 @@ impl Cell {
 
     fn finish(self) -> StudyEvidence {
         let listed = self.listed.len() as u64;
-        let participants = match self.largest_count {
+        let count = match self.largest_count {
             Some(n) => Some(listed.max(u64::from(n))),
             None if listed > 0 => Some(listed),
             None => None,
@@ -57,8 +82,10 @@ impl Cell {
             study: self.study,
             stances: self.stances.into_iter().collect(),
             findings: self.findings,
-            participants,
+            count,
+            unit: self.unit,
             reported_by: self.reported_by.into_iter().collect(),
+            confidence: self.confidence,
         }
     }
 }
@@ -71,8 +98,27 @@ pub(super) fn build<'a>(studies: impl IntoIterator<Item = &'a Study>) -> Evidenc
     let mut columns = Vec::new();
     let mut index: HashMap<Concept, usize> = HashMap::new();
     let mut rows: Vec<(Concept, Vec<Cell>)> = Vec::new();
-    for (si, study) in studies.into_iter().enumerate() {
+    let mut seen = Seen::default();
+    let mut duplicates = Vec::new();
+    // (review column, DOIs of what it includes)
+    let mut included: Vec<(usize, Vec<String>)> = Vec::new();
+    for study in studies {
+        if let Some(duplicate) = seen.check(study) {
+            duplicates.push(duplicate);
+            continue;
+        }
+        let si = columns.len();
+        seen.add(study, si);
         columns.push(StudyColumn::of(study));
+        if let Some(review) = study.review.as_ref().filter(|_| study.is_review()) {
+            let dois = review
+                .included
+                .iter()
+                .filter_map(|s| doi_key(&s.citation))
+                .collect();
+            included.push((si, dois));
+        }
+        let unit = study.sample_unit();
         for (fi, finding) in study.findings.iter().enumerate() {
             // Cited background is another study's evidence, not this one's.
             if finding.basis == Some(Basis::Background) {
@@ -89,7 +135,7 @@ pub(super) fn build<'a>(studies: impl IntoIterator<Item = &'a Study>) -> Evidenc
                 };
                 let cells = &mut rows[r].1;
                 if !matches!(cells.last(), Some(cell) if cell.study == si) {
-                    cells.push(Cell::new(si, &ids));
+                    cells.push(Cell::new(si, unit.clone(), &ids));
                 }
                 let Some(cell) = cells.last_mut() else {
                     continue;
@@ -113,8 +159,67 @@ pub(super) fn build<'a>(studies: impl IntoIterator<Item = &'a Study>) -> Evidenc
     concepts.sort_unstable_by(|a, b| {
         ConceptRow::sort_key(&a.concept).cmp(&ConceptRow::sort_key(&b.concept))
     });
+    let overlaps = included
+        .into_iter()
+        .flat_map(|(review, dois)| {
+            let mut primaries: Vec<usize> = dois
+                .iter()
+                .filter_map(|doi| seen.dois.get(doi).copied())
+                .filter(|&p| !columns[p].kind_is_review())
+                .collect();
+            primaries.sort_unstable();
+            primaries.dedup();
+            primaries
+                .into_iter()
+                .map(move |primary| Overlap { review, primary })
+        })
+        .collect();
     EvidenceMatrix {
         studies: columns,
         concepts,
+        duplicates,
+        overlaps,
     }
+}
+
+/// The ids and DOIs of the studies taken so far, and their columns.
+#[derive(Default)]
+struct Seen {
+    ids: HashMap<Uuid, usize>,
+    dois: HashMap<String, usize>,
+}
+
+impl Seen {
+    /// Whether `study` is one already taken, and how it was recognised.
+    fn check(&self, study: &Study) -> Option<DuplicateStudy> {
+        let found = match self.ids.get(&study.id) {
+            Some(&kept) => Some((kept, DuplicateReason::SameId)),
+            None => doi_key(&study.citation)
+                .and_then(|doi| self.dois.get(&doi))
+                .map(|&kept| (kept, DuplicateReason::SameDoi)),
+        };
+        found.map(|(kept, reason)| DuplicateStudy {
+            kept,
+            id: study.id,
+            title: study.citation.title.clone(),
+            reason,
+        })
+    }
+
+    fn add(&mut self, study: &Study, column: usize) {
+        self.ids.insert(study.id, column);
+        if let Some(doi) = doi_key(&study.citation) {
+            self.dois.entry(doi).or_insert(column);
+        }
+    }
+}
+
+/// A citation's DOI as compared: when it is DOI syntax, in lower case (DOIs
+/// are case-insensitive).
+fn doi_key(citation: &Citation) -> Option<String> {
+    citation
+        .doi
+        .as_ref()
+        .filter(|d| d.is_valid())
+        .map(|d| d.as_str().to_ascii_lowercase())
 }

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use super::{EvidenceMatrix, StudyEvidence};
 
 /// The CSV header, in column order.
-pub(super) const COLUMNS: [&str; 13] = [
+pub(super) const COLUMNS: [&str; 18] = [
     "kind",
     "code",
     "label",
@@ -19,6 +19,11 @@ pub(super) const COLUMNS: [&str; 13] = [
     "findings",
     "participants",
     "reported_by",
+    "study_kind",
+    "sample_unit",
+    "count",
+    "confidence",
+    "not_independent_of",
 ];
 
 impl EvidenceMatrix {
@@ -27,11 +32,22 @@ impl EvidenceMatrix {
     ///
     /// Columns: `kind`, `code`, `label`, `known` (`true`/`false`), `study`
     /// (1-based, the `S` number of the table), `study_id`, `study_title`,
-    /// `study_sample` (empty when unknown), `stances` and `absent_stances`
-    /// (the stances the study reports the concept's presence and absence
-    /// with, `;`-separated, possibly empty), `findings`, `participants`
-    /// (empty when unknown) and `reported_by` (`;`-separated stakeholder
-    /// codes). Studies that do not report a concept have no record.
+    /// `study_sample` (in the study's `sample_unit`; empty when unknown),
+    /// `stances` and `absent_stances` (the stances the study reports the
+    /// concept's presence and absence with, `;`-separated, possibly empty),
+    /// `findings`, `participants` (empty when unknown, and for a review,
+    /// whose count is not of people), `reported_by` (`;`-separated
+    /// stakeholder codes), `study_kind` (`primary`, `review`), `sample_unit`
+    /// (`participants`, `studies`, `reviews`), `count` (at least how much of
+    /// the sample stands behind the concept, in `sample_unit`),
+    /// `confidence` (the best GRADE-CERQual confidence among a review's
+    /// findings linking the concept) and `not_independent_of` (the `study`
+    /// numbers, `;`-separated, of the studies in the matrix this review
+    /// includes, or of the reviews including this study, that also report
+    /// the concept). Studies that do not report a concept have no record.
+    ///
+    /// The columns after `reported_by` came with format 1.1; they are
+    /// appended so that scripts reading columns by position keep working.
     ///
     /// RFC 4180: records end in CRLF; a field containing a comma, a double
     /// quote, CR or LF is enclosed in double quotes, with its quotes doubled.
@@ -69,6 +85,19 @@ impl EvidenceMatrix {
                 };
                 let (present, absent) = stance_lists(e);
                 let reported_by: Vec<&str> = e.reported_by().iter().map(|g| g.code()).collect();
+                let not_independent: Vec<String> = self
+                    .overlaps_in(row)
+                    .filter_map(|o| {
+                        if o.review == e.study() {
+                            Some(o.primary)
+                        } else if o.primary == e.study() {
+                            Some(o.review)
+                        } else {
+                            None
+                        }
+                    })
+                    .map(|s| (s + 1).to_string())
+                    .collect();
                 let fields = [
                     concept.kind_code().to_owned(),
                     concept.code().to_owned(),
@@ -83,6 +112,13 @@ impl EvidenceMatrix {
                     e.findings().to_string(),
                     e.participants().map(|n| n.to_string()).unwrap_or_default(),
                     reported_by.join(";"),
+                    study.kind.code().to_owned(),
+                    study.unit.code().to_owned(),
+                    e.count().map(|n| n.to_string()).unwrap_or_default(),
+                    e.confidence()
+                        .map(|c| c.code().to_owned())
+                        .unwrap_or_default(),
+                    not_independent.join(";"),
                 ];
                 record(&mut writer, fields.iter().map(String::as_str))?;
             }
@@ -104,7 +140,10 @@ fn stance_lists(e: &StudyEvidence) -> (String, String) {
     (list(false), list(true))
 }
 
-fn record<'a, W: Write>(writer: &mut W, fields: impl Iterator<Item = &'a str>) -> io::Result<()> {
+pub(super) fn record<'a, W: Write>(
+    writer: &mut W,
+    fields: impl Iterator<Item = &'a str>,
+) -> io::Result<()> {
     for (i, field) in fields.enumerate() {
         if i > 0 {
             writer.write_all(b",")?;

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::vocabulary::{Stakeholder, Stance};
+use crate::vocabulary::{CerqualConfidence, SampleUnit, Stakeholder, Stance};
 
 /// One way a study reports a concept: a stance, and whether it is the
 /// concept's absence that is reported.
@@ -76,15 +76,22 @@ impl Polarity {
 }
 
 /// Everything one study reports about one concept: one cell of the matrix.
+///
+/// Serializes as `{study, stances, findings, count?, unit, reported_by?,
+/// confidence?}`: `count` is in the study's `unit` (participants for primary
+/// research, included studies or reviews for a review).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct StudyEvidence {
     pub(super) study: usize,
     pub(super) stances: Vec<StanceMark>,
     pub(super) findings: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(super) participants: Option<u64>,
+    pub(super) count: Option<u64>,
+    pub(super) unit: SampleUnit,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) reported_by: Vec<Stakeholder>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) confidence: Option<CerqualConfidence>,
 }
 
 impl StudyEvidence {
@@ -104,11 +111,28 @@ impl StudyEvidence {
         self.findings
     }
 
-    /// At least how many distinct participants stand behind the concept in
-    /// this study, or `None` when no finding says; see the
-    /// [module docs](super#counting-participants).
+    /// At least how much of the study's sample stands behind the concept,
+    /// in its [`unit`](StudyEvidence::unit), or `None` when no finding says;
+    /// see the [module docs](super#counting-the-sample).
+    pub fn count(&self) -> Option<u64> {
+        self.count
+    }
+
+    /// What [`count`](StudyEvidence::count) counts: the study's sample unit.
+    pub fn unit(&self) -> &SampleUnit {
+        &self.unit
+    }
+
+    /// [`count`](StudyEvidence::count) when it counts participants; `None`
+    /// for a review, whose count is of included studies or reviews.
     pub fn participants(&self) -> Option<u64> {
-        self.participants
+        self.count.filter(|_| self.unit == SampleUnit::Participants)
+    }
+
+    /// The highest GRADE-CERQual confidence among the review's findings that
+    /// report the concept, when any is assessed.
+    pub fn confidence(&self) -> Option<&CerqualConfidence> {
+        self.confidence.as_ref()
     }
 
     /// The stakeholder groups the findings come from, sorted and distinct.

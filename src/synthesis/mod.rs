@@ -3,7 +3,12 @@
 //! For every concept any finding links — codebook entries and concepts this
 //! version does not know alike, never dropped — the matrix records which
 //! studies report it, with which stances (and whether by its absence), how
-//! many findings and how many participants stand behind it.
+//! many findings stand behind it, and how much of each study's sample:
+//! participants for primary research, included studies for a review, never
+//! added together. Reviews sit beside primary studies, with the best
+//! GRADE-CERQual confidence they give each concept; a study given twice
+//! counts once, and a review that includes a primary study of the matrix is
+//! shown as overlapping it.
 //!
 //! ```
 //! use peer_support::catalog;
@@ -52,19 +57,64 @@
 //! A cell counts the findings of its study that link the concept; a finding
 //! linking the same concept twice (with two stances, say) counts once.
 //!
-//! # Counting participants
+//! # Counting the sample
 //!
-//! A finding names its participants by id (`participants`), or gives only a
-//! count (`endorsement_count`), or neither. Within a study, one participant
-//! may stand behind several findings, and counts cannot be told apart, so a
-//! cell reports a lower bound that never counts anyone twice: the larger of
-//! (a) the number of *distinct* participant ids listed over the cell's
-//! findings and (b) the largest single `endorsement_count` among them. It is
-//! exact when one finding stands behind the cell, or when every finding lists
-//! its participants. With neither field on any finding it is `None`
-//! (unknown), never 0. A row's total adds its cells' known values, assuming
-//! different studies have different participants; it is `None` when no cell
-//! knows.
+//! What a cell counts depends on the study's sample unit
+//! ([`Study::sample_unit`]): participants for primary research, included
+//! studies for a review, included reviews for an umbrella review. A count
+//! in one unit is never added to a count in another: articles are not
+//! people, and the reviews an umbrella review includes are not the primary
+//! studies they include.
+//!
+//! A primary study's finding names its participants by id
+//! (`participants`), or gives only a count (`endorsement_count`), or
+//! neither; a review's finding names the included studies that contribute
+//! to it (`contributing`), or gives a count, or neither. Within a study, one
+//! participant (or included study) may stand behind several findings, and
+//! counts cannot be told apart, so a cell reports a lower bound that never
+//! counts anyone twice: the larger of (a) the number of *distinct* ids
+//! listed over the cell's findings and (b) the largest single
+//! `endorsement_count` among them. It is exact when one finding stands
+//! behind the cell, or when every finding lists its ids. With neither field
+//! on any finding it is `None` (unknown), never 0.
+//!
+//! A row's total in a unit ([`ConceptRow::total`]) adds its cells' known
+//! values in that unit, assuming different studies have different
+//! participants (or include different studies); it is `None` when no cell
+//! in that unit knows. [`ConceptRow::participants`] is the total in
+//! participants, so a review never adds to it.
+//!
+//! # Primary and review evidence
+//!
+//! Each column says what the study is ([`StudyColumn::kind`], and for a
+//! review its [`review_type`](StudyColumn::review_type)), and each cell what
+//! its count counts ([`StudyEvidence::unit`]). Where a review assessed a
+//! finding with GRADE-CERQual, the cell carries the highest overall
+//! confidence among the review's findings linking the concept
+//! ([`StudyEvidence::confidence`]), and the row the highest over its cells
+//! ([`ConceptRow::best_confidence`]). Concerns and explanations are in the
+//! [`cerqual`] tables.
+//!
+//! # Each study once
+//!
+//! A study is counted once however often it is given:
+//!
+//! - **Duplicates.** A study with the id of a study already in the matrix,
+//!   or with its DOI (compared without regard to case), is left out and
+//!   listed in [`EvidenceMatrix::duplicates`] with the column it duplicates.
+//!   The first one given is kept. Loading the same file twice, or the same
+//!   paper encoded in two documents, therefore adds nothing.
+//! - **Overlaps.** A review that includes a primary study which is also a
+//!   column (matched by the DOI of the included study's citation) is not
+//!   independent of it. Both stay — they are different analyses — but the
+//!   pair is listed in [`EvidenceMatrix::overlaps`];
+//!   [`EvidenceMatrix::overlaps_in`] gives the pairs that both report one
+//!   concept, and [`EvidenceMatrix::independent_studies`] counts the row's
+//!   studies with each such review counted together with the primary
+//!   studies it includes. The review's count of included studies is kept
+//!   apart from the primary study's count of participants, as everywhere.
+//!
+//! [`Study::sample_unit`]: crate::study::Study::sample_unit
 //!
 //! # Disagreement
 //!
@@ -101,20 +151,24 @@
 //! CSV, one row per concept × reporting study ([`EvidenceMatrix::to_csv`]).
 
 mod build;
+pub mod cerqual;
 mod csv;
 mod evidence;
+mod overlap;
 mod row;
 mod summary;
 mod table;
 
 pub use evidence::{Polarity, StanceMark, StudyEvidence};
+pub use overlap::{DuplicateReason, DuplicateStudy, Overlap};
 pub use row::{ConceptRow, Disagreement};
 pub use summary::KindSummary;
 
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::study::{Concept, Document, Study, Text};
+use crate::study::{Concept, Document, Doi, Study, StudyKind, Text};
+use crate::vocabulary::{ReviewType, SampleUnit};
 
 /// A study as a column of the matrix.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -124,10 +178,23 @@ pub struct StudyColumn {
     pub id: Uuid,
     /// The study's title.
     pub title: Text,
-    /// Its sample size: the sample's total, else the sum of its groups,
-    /// else `None`.
+    /// Primary research or a review.
+    pub kind: StudyKind,
+    /// For a review, its type.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review_type: Option<ReviewType>,
+    /// Its year of publication.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// Its DOI.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doi: Option<Doi>,
+    /// Its sample size, in `unit`: the sample's total, else the sum of its
+    /// groups, else `None`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sample: Option<u32>,
+    /// What its sample counts.
+    pub unit: SampleUnit,
 }
 
 impl StudyColumn {
@@ -136,8 +203,24 @@ impl StudyColumn {
         StudyColumn {
             id: study.id,
             title: study.citation.title.clone(),
+            kind: study.kind.clone(),
+            review_type: study.review.as_ref().and_then(|r| r.review_type.clone()),
+            year: study.citation.year,
+            doi: study.citation.doi.clone(),
             sample,
+            unit: study.sample_unit(),
         }
+    }
+
+    /// Whether the column is a review.
+    pub fn kind_is_review(&self) -> bool {
+        self.kind == StudyKind::Review
+    }
+
+    /// The sample in words: `"35 participants"`, `"53 included studies"`;
+    /// `None` when the size is unknown.
+    pub fn sample_text(&self) -> Option<String> {
+        self.sample.map(|n| self.unit.count(u64::from(n)))
     }
 }
 
@@ -151,6 +234,8 @@ impl StudyColumn {
 pub struct EvidenceMatrix {
     studies: Vec<StudyColumn>,
     concepts: Vec<ConceptRow>,
+    duplicates: Vec<DuplicateStudy>,
+    overlaps: Vec<Overlap>,
 }
 
 impl EvidenceMatrix {
@@ -216,11 +301,17 @@ impl Serialize for EvidenceMatrix {
             studies: &'a [StudyColumn],
             concepts: &'a [ConceptRow],
             kinds: Vec<KindSummary>,
+            #[serde(skip_serializing_if = "<[_]>::is_empty")]
+            duplicates: &'a [DuplicateStudy],
+            #[serde(skip_serializing_if = "<[_]>::is_empty")]
+            overlaps: &'a [Overlap],
         }
         Wire {
             studies: &self.studies,
             concepts: &self.concepts,
             kinds: self.kind_summaries(),
+            duplicates: &self.duplicates,
+            overlaps: &self.overlaps,
         }
         .serialize(serializer)
     }

@@ -5,7 +5,7 @@ use serde::{Serialize, Serializer};
 
 use super::{Polarity, StudyEvidence};
 use crate::study::Concept;
-use crate::vocabulary::Kind;
+use crate::vocabulary::{CerqualConfidence, Kind, SampleUnit};
 
 /// How two studies' reports of a concept must differ to count as a
 /// disagreement. See the [module docs](super#disagreement) for examples.
@@ -80,13 +80,53 @@ impl ConceptRow {
     }
 
     /// At least how many participants stand behind the concept: the sum over
-    /// the studies that say, or `None` when none does. Studies are assumed to
-    /// have distinct participants.
+    /// the primary studies that say, or `None` when none does. Studies are
+    /// assumed to have distinct participants; a review's count (of included
+    /// studies) is never added to it.
     pub fn participants(&self) -> Option<u64> {
+        self.total(&SampleUnit::Participants)
+    }
+
+    /// The sum of the cells' counts in `unit` (participants, included
+    /// studies, included reviews), or `None` when no cell in that unit says.
+    /// Counts in different units are never added together.
+    pub fn total(&self, unit: &SampleUnit) -> Option<u64> {
         self.evidence
             .iter()
-            .filter_map(StudyEvidence::participants)
+            .filter(|e| e.unit() == unit)
+            .filter_map(StudyEvidence::count)
             .reduce(|a, b| a.saturating_add(b))
+    }
+
+    /// Every unit some cell counts in, with its total, in the order of the
+    /// sample-unit table (participants, included studies, included reviews,
+    /// then units this version does not know).
+    pub fn totals(&self) -> Vec<(SampleUnit, u64)> {
+        let mut units: Vec<SampleUnit> = Vec::new();
+        for e in &self.evidence {
+            if e.count().is_some() && !units.contains(e.unit()) {
+                units.push(e.unit().clone());
+            }
+        }
+        units.sort_by_key(|u| {
+            SampleUnit::ALL
+                .iter()
+                .position(|k| k == u)
+                .unwrap_or(usize::MAX)
+        });
+        units
+            .into_iter()
+            .filter_map(|u| self.total(&u).map(|n| (u, n)))
+            .collect()
+    }
+
+    /// The highest GRADE-CERQual confidence any review gives a finding that
+    /// reports the concept.
+    pub fn best_confidence(&self) -> Option<&CerqualConfidence> {
+        self.evidence
+            .iter()
+            .filter_map(StudyEvidence::confidence)
+            .max_by_key(|c| c.rank())
     }
 
     /// Whether the studies reporting the concept disagree in the given sense.
@@ -136,10 +176,12 @@ impl ConceptRow {
 
 impl Serialize for ConceptRow {
     /// `{kind, code, label, known, studies, findings, participants?,
-    /// disagreement?, evidence}`; `disagreement` is `"polarity"` or `"stance"`
+    /// included_studies?, included_reviews?, confidence?, disagreement?,
+    /// evidence}`: the totals per unit (never added across units), the best
+    /// GRADE-CERQual confidence; `disagreement` is `"polarity"` or `"stance"`
     /// (the stronger that holds) and is omitted when studies agree.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("ConceptRow", 9)?;
+        let mut s = serializer.serialize_struct("ConceptRow", 12)?;
         s.serialize_field("kind", self.concept.kind_code())?;
         s.serialize_field("code", self.concept.code())?;
         s.serialize_field("label", self.concept.label())?;
@@ -149,6 +191,19 @@ impl Serialize for ConceptRow {
         match self.participants() {
             Some(n) => s.serialize_field("participants", &n)?,
             None => s.skip_field("participants")?,
+        }
+        for (unit, field) in [
+            (SampleUnit::Studies, "included_studies"),
+            (SampleUnit::Reviews, "included_reviews"),
+        ] {
+            match self.total(&unit) {
+                Some(n) => s.serialize_field(field, &n)?,
+                None => s.skip_field(field)?,
+            }
+        }
+        match self.best_confidence() {
+            Some(c) => s.serialize_field("confidence", c)?,
+            None => s.skip_field("confidence")?,
         }
         match self.disagreement() {
             Some(sense) => s.serialize_field("disagreement", sense.code())?,

@@ -3,24 +3,60 @@
 use std::fmt::{self, Write as _};
 
 use super::{Disagreement, EvidenceMatrix, StudyEvidence};
+use crate::vocabulary::SampleUnit;
 
 impl EvidenceMatrix {
-    /// The aligned text table [`Display`](fmt::Display) prints: one line per
-    /// concept with a column per study (`S1`, `S2`, … in study order) showing
-    /// its stances, then the number of studies, findings and participants
-    /// (`-` when unknown) and the strongest [`Disagreement`] that holds
-    /// (`polarity` or `stance`, blank when studies agree); a legend naming
-    /// the studies; and the per-kind summaries. Concepts not in this version's codebook are marked `*`.
+    /// The aligned text table [`Display`](fmt::Display) prints.
+    ///
+    /// One line per concept with a column per study (`S1`, `S2`, … in study
+    /// order) showing its stances, then the number of studies and findings,
+    /// the totals per sample unit (`participants`, and when a review is in
+    /// the matrix `incl. studies` or `incl. reviews`; `-` when unknown,
+    /// never added across units), the best GRADE-CERQual confidence when a
+    /// review assessed one, and the strongest [`Disagreement`] that holds
+    /// (`polarity` or `stance`, blank when studies agree). A review's cell is
+    /// marked `^` where it includes a primary study of the matrix that also
+    /// reports the concept. Concepts not in this version's codebook are
+    /// marked `*`.
+    ///
+    /// Then a legend naming the studies (a review with its type and what it
+    /// includes), the overlaps and the studies left out as duplicates, and
+    /// the per-kind summaries.
     pub fn to_table(&self) -> String {
         self.to_string()
     }
 }
 
+/// The count columns: participants always, included studies and reviews
+/// when a study of the matrix counts them.
+fn count_columns(matrix: &EvidenceMatrix) -> Vec<(SampleUnit, &'static str)> {
+    let mut columns = vec![(SampleUnit::Participants, "participants")];
+    for (unit, header) in [
+        (SampleUnit::Studies, "incl. studies"),
+        (SampleUnit::Reviews, "incl. reviews"),
+    ] {
+        if matrix.studies().iter().any(|s| s.unit == unit) {
+            columns.push((unit, header));
+        }
+    }
+    columns
+}
+
 impl fmt::Display for EvidenceMatrix {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let counts = count_columns(self);
+        let assessed = self
+            .concepts()
+            .iter()
+            .any(|r| r.best_confidence().is_some());
         let mut header = vec!["kind".to_owned(), "concept".to_owned()];
         header.extend((1..=self.studies().len()).map(|i| format!("S{i}")));
-        header.extend(["studies", "findings", "participants", "disagreement"].map(String::from));
+        header.extend(["studies", "findings"].map(String::from));
+        header.extend(counts.iter().map(|(_, h)| (*h).to_owned()));
+        if assessed {
+            header.push("confidence".to_owned());
+        }
+        header.push("disagreement".to_owned());
         let mut rows = Vec::with_capacity(self.concepts().len());
         for row in self.concepts() {
             let mut cells = vec![row.concept().kind_code().to_owned(), {
@@ -30,16 +66,32 @@ impl fmt::Display for EvidenceMatrix {
                 }
                 code
             }];
+            let overlapping: Vec<usize> = self.overlaps_in(row).map(|o| o.review).collect();
             let mut evidence = row.evidence().iter().peekable();
             for study in 0..self.studies().len() {
                 match evidence.next_if(|e| e.study() == study) {
-                    Some(e) => cells.push(stances(e)),
+                    Some(e) => {
+                        let mut cell = stances(e);
+                        if overlapping.contains(&study) {
+                            cell.push('^');
+                        }
+                        cells.push(cell);
+                    }
                     None => cells.push(String::new()),
                 }
             }
             cells.push(row.study_count().to_string());
             cells.push(row.finding_count().to_string());
-            cells.push(row.participants().map_or("-".to_owned(), |n| n.to_string()));
+            for (unit, _) in &counts {
+                cells.push(row.total(unit).map_or("-".to_owned(), |n| n.to_string()));
+            }
+            if assessed {
+                cells.push(
+                    row.best_confidence()
+                        .map(|c| c.code().to_owned())
+                        .unwrap_or_default(),
+                );
+            }
             cells.push(
                 row.disagreement()
                     .map(Disagreement::code)
@@ -49,20 +101,14 @@ impl fmt::Display for EvidenceMatrix {
             rows.push(cells);
         }
         let first_count = 2 + self.studies().len();
-        let numeric = |c: usize| (first_count..first_count + 3).contains(&c);
+        let numeric = |c: usize| (first_count..first_count + 2 + counts.len()).contains(&c);
         write_aligned(f, &header, &rows, numeric)?;
         if rows.is_empty() {
             writeln!(f, "(no concepts)")?;
         }
 
         writeln!(f)?;
-        for (i, study) in self.studies().iter().enumerate() {
-            write!(f, "S{}  {}", i + 1, study.title)?;
-            match study.sample {
-                Some(n) => writeln!(f, " (sample {n})")?,
-                None => writeln!(f)?,
-            }
-        }
+        self.write_legend(f)?;
         if self.concepts().iter().any(|r| !r.concept().is_known()) {
             writeln!(f, "*   not in this version's codebook")?;
         }
@@ -93,6 +139,49 @@ impl fmt::Display for EvidenceMatrix {
                 })
                 .collect();
             write_aligned(f, &header, &rows, |c| c > 0)?;
+        }
+        Ok(())
+    }
+}
+
+impl EvidenceMatrix {
+    /// The study legend: each study, what kind it is and what its sample
+    /// counts; then the overlaps and the duplicates left out.
+    fn write_legend(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, study) in self.studies().iter().enumerate() {
+            write!(f, "S{}  {}", i + 1, study.title)?;
+            let mut about = Vec::new();
+            if study.kind_is_review() {
+                about.push(match &study.review_type {
+                    Some(t) => format!("review: {}", t.label().to_lowercase()),
+                    None => "review".to_owned(),
+                });
+            }
+            if let Some(sample) = study.sample_text() {
+                about.push(sample);
+            }
+            if about.is_empty() {
+                writeln!(f)?;
+            } else {
+                writeln!(f, " ({})", about.join("; "))?;
+            }
+        }
+        for overlap in self.overlaps() {
+            writeln!(
+                f,
+                "^   S{} includes S{}: where both report a concept, their evidence is not independent",
+                overlap.review + 1,
+                overlap.primary + 1
+            )?;
+        }
+        for duplicate in self.duplicates() {
+            writeln!(
+                f,
+                "=   left out, the same study as S{} ({}): {}",
+                duplicate.kept + 1,
+                duplicate.reason.description(),
+                duplicate.title
+            )?;
         }
         Ok(())
     }

@@ -58,9 +58,9 @@ impl Validator {
                                 IssueCode::CerqualInconsistent,
                                 at.key("confidence").to_pointer(),
                                 format!(
-                                    "high confidence, although {} raises {} (at {}): an assessment starts at high and is rated down for concerns",
-                                    label.to_lowercase(),
+                                    "high confidence, although there are {} about {} (at {}): an assessment starts at high and is rated down for concerns",
                                     worst.concern.label().to_lowercase(),
+                                    label.to_lowercase(),
                                     at.key(name).to_pointer()
                                 ),
                             ));
@@ -73,7 +73,11 @@ impl Validator {
                     IssueCode::CerqualIncomplete,
                     at.to_pointer(),
                     format!(
-                        "{assessed} component(s) assessed but no overall confidence (`confidence`: high, moderate, low or very_low)"
+                        "{} assessed but no overall confidence (`confidence`: high, moderate, low or very_low)",
+                        match assessed {
+                            1 => "1 component".to_owned(),
+                            n => format!("{n} components"),
+                        }
                     ),
                 ));
             }

@@ -144,6 +144,11 @@ impl Validator {
                     EntityKind::Participant,
                     "participants",
                 ),
+                (
+                    &finding.contributing,
+                    EntityKind::IncludedStudy,
+                    "contributing",
+                ),
             ];
             for (ids, kind, field) in refs {
                 let list = at.key(field);

@@ -3,9 +3,11 @@
 use std::io::{self, Read};
 use std::path::Path;
 
+use peer_support::catalog;
 use peer_support::document::{Loaded, ReadOptions};
 
-use crate::exit::CliError;
+use crate::exit::{CliError, Status};
+use crate::output::diagnostic;
 
 /// The name that reads standard input instead of a file.
 pub const STDIN: &str = "-";
@@ -37,4 +39,44 @@ pub fn load(file: &Path, options: ReadOptions) -> Result<(String, Loaded), CliEr
         Ok(loaded) => Ok((name, loaded)),
         Err(source) => Err(CliError::Document { file: name, source }),
     }
+}
+
+/// The name the bundled seed document goes by in messages.
+pub const BUNDLED: &str = "(bundled seed studies)";
+
+/// The bundled seed studies, read like any other document.
+pub fn bundled() -> Result<Loaded, CliError> {
+    catalog::seed_studies().map_err(|source| CliError::Document {
+        file: BUNDLED.to_owned(),
+        source,
+    })
+}
+
+/// Every file loaded with default options, each with its display name; with
+/// no file, the bundled seed studies.
+pub fn load_all_or_bundled(
+    files: &[std::path::PathBuf],
+) -> Result<Vec<(String, Loaded)>, CliError> {
+    if files.is_empty() {
+        return Ok(vec![(BUNDLED.to_owned(), bundled()?)]);
+    }
+    files
+        .iter()
+        .map(|file| load(file, ReadOptions::new()))
+        .collect()
+}
+
+/// Prints every issue of every document on standard error, prefixed with its
+/// name; [`Status::Invalid`] when a document has an error.
+pub fn report_issues(documents: &[(String, Loaded)]) -> Status {
+    let mut status = Status::Success;
+    for (file, loaded) in documents {
+        for issue in &loaded.report.issues {
+            diagnostic(format_args!("{file}: {issue}"));
+        }
+        if loaded.report.has_errors() {
+            status = Status::Invalid;
+        }
+    }
+    status
 }

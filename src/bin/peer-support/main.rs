@@ -5,6 +5,7 @@
 //! is a new file, a variant of [`Command`] and an arm in [`run`].
 
 mod catalog;
+mod cerqual;
 mod codebook;
 mod exit;
 mod fmt;
@@ -52,6 +53,8 @@ enum Command {
     Synthesize(synthesize::Args),
     /// Print the bundled seed studies (the four source papers) as a document.
     Catalog(catalog::Args),
+    /// Print the GRADE-CERQual Summary of Qualitative Findings (or Evidence Profile) of reviews.
+    Cerqual(cerqual::Args),
 }
 
 fn run(command: &Command, out: &mut Output) -> Result<Status, CliError> {
@@ -65,6 +68,7 @@ fn run(command: &Command, out: &mut Output) -> Result<Status, CliError> {
         Command::Redact(args) => redact::run(args, out),
         Command::Synthesize(args) => synthesize::run(args, out),
         Command::Catalog(args) => catalog::run(args, out),
+        Command::Cerqual(args) => cerqual::run(args, out),
     }
 }
 

@@ -3,13 +3,11 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use peer_support::catalog;
-use peer_support::document::{Loaded, ReadOptions};
 use peer_support::synthesis::EvidenceMatrix;
 
 use crate::exit::{CliError, Status};
 use crate::input;
-use crate::output::{Output, diagnostic};
+use crate::output::{Output, diagnostic, one_line};
 
 /// The `synthesize` subcommand's arguments.
 #[derive(Debug, clap::Args)]
@@ -30,22 +28,30 @@ pub struct Args {
 const HELP: &str = concat!(
     "\
 For every concept the findings link, which studies report it and with which
-stances, on how many findings and participants. The studies of all FILEs
-become the columns, in the order given; with no FILE, the four seed studies
-bundled with the crate (`peer-support catalog` prints them).
+stances, on how many findings and how much of each study's sample:
+participants for primary research, included studies (or reviews) for a review,
+never added together. The studies of all FILEs become the columns, in the
+order given; with no FILE, the four seed studies bundled with the crate
+(`peer-support catalog` prints them). A study given twice (the same id, or the
+same DOI) is counted once, with a warning on standard error.
 
 Output formats:
   table  an aligned table: one line per concept, a column S1, S2, ... per study
          with its stances (`barrier (absent)` = the concept's absence reported
-         as a barrier), the numbers of studies, findings and participants (`-`
-         = unknown) and where studies disagree (`stance`: different stances;
+         as a barrier; `^` = a review that includes a primary study of the
+         table also reporting it), the numbers of studies and findings, the
+         totals of participants (and, with reviews, of included studies or
+         reviews; `-` = unknown), the best GRADE-CERQual confidence a review
+         gives it, and where studies disagree (`stance`: different stances;
          `polarity`: one study says the concept helps, another that it hurts);
-         then the study legend and a summary per kind
-  json   {\"studies\", \"concepts\", \"kinds\"}, pretty-printed; a concept's
-         `evidence[].study` indexes `studies`
+         then the study legend (reviews marked with their type), overlaps,
+         studies left out as duplicates, and a summary per kind
+  json   {\"studies\", \"concepts\", \"kinds\", \"duplicates\"?, \"overlaps\"?},
+         pretty-printed; a concept's `evidence[].study` indexes `studies`
   csv    tidy CSV (RFC 4180, CRLF), one record per concept and reporting study:
          kind, code, label, known, study, study_id, study_title, study_sample,
-         stances, absent_stances, findings, participants, reported_by
+         stances, absent_stances, findings, participants, reported_by,
+         study_kind, sample_unit, count, confidence, not_independent_of
 
 Every issue a document has is printed on standard error. The matrix is printed
 even when a document has validation errors, but the exit status is then 1.
@@ -65,33 +71,24 @@ enum Format {
     Csv,
 }
 
-/// The name the bundled document goes by in messages.
-const BUNDLED: &str = "(bundled seed studies)";
-
 /// Runs `synthesize`.
 pub fn run(args: &Args, out: &mut Output) -> Result<Status, CliError> {
-    let documents = if args.files.is_empty() {
-        vec![(BUNDLED.to_owned(), bundled()?)]
-    } else {
-        args.files
-            .iter()
-            .map(|file| load(file).map(|loaded| (input::display_name(file), loaded)))
-            .collect::<Result<Vec<_>, _>>()?
-    };
-    let mut status = Status::Success;
-    for (file, loaded) in &documents {
-        for issue in &loaded.report.issues {
-            diagnostic(format_args!("{file}: {issue}"));
-        }
-        if loaded.report.has_errors() {
-            status = Status::Invalid;
-        }
-    }
+    let documents = input::load_all_or_bundled(&args.files)?;
+    let status = input::report_issues(&documents);
     let mut matrix = EvidenceMatrix::from_studies(
         documents
             .iter()
             .flat_map(|(_, loaded)| &loaded.document.studies),
     );
+    for duplicate in matrix.duplicates() {
+        diagnostic(format_args!(
+            "warning: study {} ({}) is S{} again ({}); it is counted once",
+            duplicate.id,
+            one_line(duplicate.title.as_str()),
+            duplicate.kept + 1,
+            duplicate.reason.description(),
+        ));
+    }
     matrix.retain_min_studies(args.min_studies);
     match args.format {
         Format::Table => out.write_all(matrix.to_table().as_bytes())?,
@@ -99,15 +96,4 @@ pub fn run(args: &Args, out: &mut Output) -> Result<Status, CliError> {
         Format::Csv => matrix.write_csv(&mut *out)?,
     }
     Ok(status)
-}
-
-fn bundled() -> Result<Loaded, CliError> {
-    catalog::seed_studies().map_err(|source| CliError::Document {
-        file: BUNDLED.to_owned(),
-        source,
-    })
-}
-
-fn load(file: &std::path::Path) -> Result<Loaded, CliError> {
-    input::load(file, ReadOptions::new()).map(|(_, loaded)| loaded)
 }
