@@ -65,13 +65,15 @@
 //! | [`catalog`] | the bundled seed studies, read through the public reader |
 //! | `schema` | the JSON Schema of the format (feature `json-schema`) |
 //! | `synthetic` | deterministic synthetic corpora for benchmarks (feature `synthetic`) |
+//! | `report` | the evidence report as one self-contained HTML page (feature `report`) |
 //!
 //! ## Features
 //!
 //! | feature | default | what it adds |
 //! |---|---|---|
 //! | `json-schema` | no | `peer_support::schema::json_schema()`, the JSON Schema generated from the types (schemars) |
-//! | `cli` | no | the `peer-support` command-line binary (clap) |
+//! | `cli` | no | the `peer-support` command-line binary (clap); turns on `report` |
+//! | `report` | no | `peer_support::report::render`, the evidence report as one HTML page (maud), and `peer-support report` |
 //! | `synthetic` | no | `peer_support::synthetic`, a generator of realistic documents for benchmarks and load tests, and `peer-support generate` |
 //!
 //! ## The format
@@ -125,6 +127,10 @@ pub mod synthetic;
 #[cfg(feature = "refi-qda")]
 #[cfg_attr(docsrs, doc(cfg(feature = "refi-qda")))]
 pub mod refi_qda;
+// The evidence report as one HTML page.
+#[cfg(feature = "report")]
+#[cfg_attr(docsrs, doc(cfg(feature = "report")))]
+pub mod report;
 
 pub use privacy::redact;
 

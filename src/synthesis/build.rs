@@ -102,8 +102,8 @@ pub(super) fn build<'a>(studies: impl IntoIterator<Item = &'a Study>) -> Evidenc
     let mut duplicates = Vec::new();
     // (review column, DOIs of what it includes)
     let mut included: Vec<(usize, Vec<String>)> = Vec::new();
-    for study in studies {
-        if let Some(duplicate) = seen.check(study) {
+    for (given, study) in studies.into_iter().enumerate() {
+        if let Some(duplicate) = seen.check(study, given) {
             duplicates.push(duplicate);
             continue;
         }
@@ -191,7 +191,7 @@ struct Seen {
 
 impl Seen {
     /// Whether `study` is one already taken, and how it was recognised.
-    fn check(&self, study: &Study) -> Option<DuplicateStudy> {
+    fn check(&self, study: &Study, given: usize) -> Option<DuplicateStudy> {
         let found = match self.ids.get(&study.id) {
             Some(&kept) => Some((kept, DuplicateReason::SameId)),
             None => doi_key(&study.citation)
@@ -199,6 +199,7 @@ impl Seen {
                 .map(|&kept| (kept, DuplicateReason::SameDoi)),
         };
         found.map(|(kept, reason)| DuplicateStudy {
+            given,
             kept,
             id: study.id,
             title: study.citation.title.clone(),

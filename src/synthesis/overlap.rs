@@ -48,6 +48,9 @@ impl std::fmt::Display for DuplicateReason {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct DuplicateStudy {
+    /// Its position among the studies given (0-based), before any was left
+    /// out.
+    pub given: usize,
     /// The column of the study it duplicates (kept: the first given).
     pub kept: usize,
     /// The id of the study left out.

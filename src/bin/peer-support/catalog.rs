@@ -1,8 +1,7 @@
 //! `peer-support catalog`: print the bundled seed studies.
 
-use peer_support::catalog;
-
 use crate::exit::{CliError, Status};
+use crate::input;
 use crate::output::Output;
 
 /// The `catalog` subcommand's arguments (none).
@@ -24,10 +23,7 @@ can be piped into `validate`, `synthesize -` or any other tool.
 
 /// Runs `catalog`.
 pub fn run(_args: &Args, out: &mut Output) -> Result<Status, CliError> {
-    let loaded = catalog::seed_studies().map_err(|source| CliError::Document {
-        file: "(bundled seed studies)".to_owned(),
-        source,
-    })?;
+    let loaded = input::bundled()?;
     loaded.document.write_json_pretty(&mut *out)?;
     Ok(Status::Success)
 }

@@ -63,6 +63,14 @@ pub enum CliError {
         /// Why it could not be loaded.
         source: ReadError,
     },
+    /// An output file could not be written.
+    #[error("cannot write {file}")]
+    OutputFile {
+        /// The file as the user named it.
+        file: String,
+        /// The I/O error.
+        source: io::Error,
+    },
     /// Standard output could not be written (other than a closed pipe,
     /// which [`crate::output::Output`] absorbs).
     #[error("cannot write the output")]
@@ -74,7 +82,9 @@ impl CliError {
     pub fn status(&self) -> Status {
         match self {
             CliError::Document { .. } => Status::Invalid,
-            CliError::Input { .. } | CliError::Output(_) => Status::Failure,
+            CliError::Input { .. } | CliError::OutputFile { .. } | CliError::Output(_) => {
+                Status::Failure
+            }
         }
     }
 }

@@ -14,6 +14,7 @@ mod generate;
 mod input;
 mod output;
 mod redact;
+mod report;
 mod schema;
 mod synthesize;
 mod validate;
@@ -55,6 +56,8 @@ enum Command {
     Catalog(catalog::Args),
     /// Print the GRADE-CERQual Summary of Qualitative Findings (or Evidence Profile) of reviews.
     Cerqual(cerqual::Args),
+    /// Write the evidence report as one self-contained HTML file (default: the bundled seed studies).
+    Report(report::Args),
 }
 
 fn run(command: &Command, out: &mut Output) -> Result<Status, CliError> {
@@ -69,6 +72,7 @@ fn run(command: &Command, out: &mut Output) -> Result<Status, CliError> {
         Command::Synthesize(args) => synthesize::run(args, out),
         Command::Catalog(args) => catalog::run(args, out),
         Command::Cerqual(args) => cerqual::run(args, out),
+        Command::Report(args) => report::run(args, out),
     }
 }
 
