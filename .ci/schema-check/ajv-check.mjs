@@ -22,7 +22,7 @@ import { fileURLToPath } from "node:url";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 
-const SINGLE_VALUE_CODES = ["invalid_doi", "invalid_extension_key", "review_details_on_primary", "cerqual_on_primary_finding"];
+const SINGLE_VALUE_CODES = ["invalid_doi", "invalid_extension_key", "review_details_on_primary", "reused_standard_code", "cerqual_on_primary_finding"];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const require = createRequire(import.meta.url);

@@ -26,7 +26,7 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError
 
-SINGLE_VALUE_CODES = {"invalid_doi", "invalid_extension_key", "review_details_on_primary", "cerqual_on_primary_finding"}
+SINGLE_VALUE_CODES = {"invalid_doi", "invalid_extension_key", "review_details_on_primary", "reused_standard_code", "cerqual_on_primary_finding"}
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 counts = {"passed": 0, "failed": 0, "skipped": 0}

@@ -57,6 +57,16 @@ open_codes! {
         CerqualIncomplete = "cerqual_incomplete", "CERQual assessment incomplete",
         /// Warning: two studies are the same study (the same DOI); synthesis counts it once.
         DuplicateStudy = "duplicate_study", "Duplicate study",
+        /// Error: a declared concept reuses the code of a standard entry of its kind.
+        ReusedStandardCode = "reused_standard_code", "Reused standard code",
+        /// Error: a concept is declared twice in one document.
+        DuplicateConcept = "duplicate_concept", "Duplicate concept",
+        /// Error: a relation's target is neither a standard nor a declared concept.
+        DanglingRelation = "dangling_relation", "Dangling relation",
+        /// Error: `broader` (and `narrower`) relations make a concept broader than itself.
+        CyclicBroader = "cyclic_broader", "Cyclic broader relations",
+        /// Warning: two relations between the same concepts that cannot both hold (exact match and broader, broader both ways, related and broader).
+        ContradictoryRelations = "contradictory_relations", "Contradictory relations",
         /// Error, reported by tools rather than by validation: the input is
         /// not a loadable document (malformed JSON, a value of the wrong
         /// shape, another format, an unsupported version).

@@ -2,8 +2,8 @@
 //! `{"kind", "code"}` pair.
 
 use crate::vocabulary::{
-    Analysis, Barrier, Code, Employment, Facilitator, InvalidCode, Kind, Method, Outcome,
-    PeerValue, RoleTitle, Setting, Stakeholder, WayOfWorking,
+    Analysis, Barrier, Code, Employment, Facilitator, InvalidCode, Kind, Mappings, Method, Outcome,
+    PeerValue, RoleTitle, Setting, Stakeholder, StandardRelation, Vocabulary, WayOfWorking,
 };
 
 /// Declares [`Concept`] and everything that dispatches over its variants from
@@ -79,6 +79,40 @@ macro_rules! concepts {
                     Concept::Other(_) => false,
                 }
             }
+
+            /// The standard codebook's relations of this concept to other
+            /// standard concepts (empty for concepts it does not know).
+            pub fn standard_relations(&self) -> &'static [StandardRelation] {
+                match self {
+                    $(Concept::$variant(v) => v.relations(),)*
+                    Concept::Other(_) => &[],
+                }
+            }
+
+            /// The standard concept's definition (`None` for concepts this
+            /// version does not know).
+            pub fn definition(&self) -> Option<&'static str> {
+                match self {
+                    $(Concept::$variant(v) => v.definition(),)*
+                    Concept::Other(_) => None,
+                }
+            }
+
+            /// The standard concept's framework mappings (all `None` for
+            /// concepts this version does not know).
+            pub fn mappings(&self) -> Mappings {
+                match self {
+                    $(Concept::$variant(v) => Vocabulary::mappings(v),)*
+                    Concept::Other(_) => Mappings::default(),
+                }
+            }
+
+            /// Every standard concept of every concept kind, by kind in
+            /// [`Kind::ALL`] order, then in table order.
+            pub fn standard() -> impl Iterator<Item = Concept> {
+                std::iter::empty()
+                    $(.chain(<$ty>::ALL.iter().cloned().map(Concept::$variant)))*
+            }
         }
 
         $(impl From<$ty> for Concept {
@@ -104,6 +138,17 @@ macro_rules! concepts {
             /// The kind codes that name a concept vocabulary, in table order.
             pub(super) fn schema_kind_codes() -> Vec<&'static str> {
                 vec![$(Kind::$variant.code()),*]
+            }
+
+            /// For each concept kind: when `kind` is it, `code` is none of
+            /// its vocabulary's standard codes (what a declared concept needs).
+            pub(super) fn schema_new_code_by_kind() -> Vec<serde_json::Value> {
+                vec![$(serde_json::json!({
+                    "if": { "properties": { "kind": { "const": Kind::$variant.code() } }, "required": ["kind"] },
+                    "then": { "properties": { "code": { "not": {
+                        "enum": <$ty>::ALL.iter().map(|v| v.code()).collect::<Vec<_>>()
+                    } } } },
+                })),*]
             }
 
             /// For each concept kind: when `kind` is it, `code` is a code of its vocabulary.

@@ -331,6 +331,7 @@ json_schema_impl!(DeclaredConcept, |generator| {
             },
         },
         "required": ["kind", "code", "label"],
+        "allOf": Concept::schema_new_code_by_kind(),
     })
 });
 

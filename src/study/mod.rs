@@ -21,6 +21,7 @@
 mod cerqual;
 mod citation;
 mod concept;
+pub(crate) mod concept_graph;
 mod concept_link;
 mod data_source;
 mod declared_concept;

@@ -27,6 +27,7 @@
 //! ```
 
 mod cerqual;
+mod codebook;
 mod dates;
 mod index;
 mod references;
@@ -36,14 +37,14 @@ mod themes;
 mod unknown;
 mod vocabulary;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use uuid::Uuid;
 
 use crate::diagnostics::pointer::Path;
 pub use crate::diagnostics::{Issue, IssueCode, Report, Severity};
 use crate::privacy;
-use crate::study::{Document, Study};
+use crate::study::{Concept, Document, Study};
 use crate::util::hash::IdHashState;
 use index::{EntityKind, Location, count_ids};
 
@@ -60,6 +61,11 @@ pub fn validate(document: &Document) -> Report {
     let mut v = Validator {
         report: Report::new(),
         index: HashMap::with_capacity_and_hasher(count_ids(document), IdHashState::new()),
+        declared: document
+            .concepts
+            .iter()
+            .map(|d| d.concept.clone())
+            .collect(),
     };
     v.run(document);
     v.report
@@ -68,6 +74,8 @@ pub fn validate(document: &Document) -> Report {
 struct Validator {
     report: Report,
     index: HashMap<Uuid, Location, IdHashState>,
+    /// The concepts the document declares: known codes to its findings.
+    declared: HashSet<Concept>,
 }
 
 impl Validator {
@@ -81,6 +89,7 @@ impl Validator {
             ));
         }
         self.document_extensions(&document.extensions);
+        self.project_codebook(document);
         for (si, study) in document.studies.iter().enumerate() {
             self.index_study(si, study);
         }

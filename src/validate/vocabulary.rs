@@ -5,27 +5,44 @@ use super::Validator;
 use crate::diagnostics::pointer::{self, Path};
 use crate::diagnostics::{Issue, IssueCode, Report};
 use crate::study::walk::{self, Visit};
-use crate::study::{ConceptLink, Extensions, Study};
+use std::collections::HashSet;
+
+use crate::study::{Concept, ConceptLink, Extensions, Study};
 use crate::vocabulary::Vocabulary;
 
 impl Validator {
     /// Every code, concept link and extensions object of the study at `path`.
     pub(super) fn vocabulary(&mut self, study: &Study, path: &Path<'_>) {
-        walk::walk_study(study, path, &mut Codes(&mut self.report));
+        walk::walk_study(
+            study,
+            path,
+            &mut Codes {
+                report: &mut self.report,
+                declared: &self.declared,
+            },
+        );
     }
 
     /// The document's own extensions.
     pub(super) fn document_extensions(&mut self, extensions: &Extensions) {
-        Codes(&mut self.report).extensions(extensions, &Path::ROOT.key("extensions"));
+        Codes {
+            report: &mut self.report,
+            declared: &HashSet::new(),
+        }
+        .extensions(extensions, &Path::ROOT.key("extensions"));
     }
 }
 
-struct Codes<'r>(&'r mut Report);
+struct Codes<'r> {
+    report: &'r mut Report,
+    /// The document's declared concepts, which its findings may link.
+    declared: &'r HashSet<Concept>,
+}
 
 impl<'d> Visit<'d> for Codes<'_> {
     fn code<V: Vocabulary>(&mut self, value: &'d V, path: &Path<'_>) {
         if value.definition().is_none() {
-            self.0.push(Issue::warning(
+            self.report.push(Issue::warning(
                 IssueCode::UnknownVocabularyCode,
                 path.to_pointer(),
                 format!(
@@ -39,7 +56,7 @@ impl<'d> Visit<'d> for Codes<'_> {
 
     fn concept(&mut self, link: &'d ConceptLink, path: &Path<'_>) {
         if link.concept.kind().is_none() {
-            self.0.push(Issue::warning(
+            self.report.push(Issue::warning(
                 IssueCode::UnknownConceptKind,
                 path.key("kind").to_pointer(),
                 format!(
@@ -47,8 +64,8 @@ impl<'d> Visit<'d> for Codes<'_> {
                     link.concept.kind_code()
                 ),
             ));
-        } else if !link.concept.is_known() {
-            self.0.push(Issue::warning(
+        } else if !link.concept.is_known() && !self.declared.contains(&link.concept) {
+            self.report.push(Issue::warning(
                 IssueCode::UnknownVocabularyCode,
                 path.key("code").to_pointer(),
                 format!(
@@ -65,7 +82,7 @@ impl<'d> Visit<'d> for Codes<'_> {
             if !Extensions::is_namespaced(key) {
                 let mut at = path.to_pointer();
                 pointer::push_segment(&mut at, key);
-                self.0.push(Issue::error(
+                self.report.push(Issue::error(
                     IssueCode::InvalidExtensionKey,
                     at,
                     format!(

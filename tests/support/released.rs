@@ -286,6 +286,7 @@ pub const SINGLE_VALUE_CODES: &[&str] = &[
     "invalid_doi",
     "invalid_extension_key",
     "review_details_on_primary",
+    "reused_standard_code",
     "cerqual_on_primary_finding",
 ];
 
