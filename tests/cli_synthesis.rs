@@ -275,3 +275,50 @@ fn cerqual_without_assessments_says_why() {
     let r = run(&["cerqual"]);
     assert_eq!(r.code, 2, "a FILE is required: {}", r.stderr);
 }
+
+/// `--by cfir-domain` over the bundled studies: every CFIR domain any study
+/// touches, each study counted once per domain, the unmapped concepts last.
+#[test]
+fn synthesize_by_cfir_domain_counts_each_study_once_per_domain() {
+    let out = run(&["synthesize", "--by", "cfir-domain", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let seeds = catalog::seed_studies().unwrap().document;
+    let matrix = EvidenceMatrix::from_document(&seeds);
+    let mut touched: Vec<&str> = Vec::new();
+    for row in matrix.concepts() {
+        if let Some(d) = row.mappings().cfir_domain {
+            if !touched.contains(&d.code()) {
+                touched.push(d.code());
+            }
+        }
+    }
+    let groups = json["groups"].as_array().unwrap();
+    let printed: Vec<&str> = groups.iter().filter_map(|g| g["group"].as_str()).collect();
+    touched.sort_unstable();
+    let mut sorted = printed.clone();
+    sorted.sort_unstable();
+    assert_eq!(sorted, touched);
+    for g in groups {
+        let studies: Vec<u64> = g["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["study"].as_u64().unwrap())
+            .collect();
+        let mut distinct = studies.clone();
+        distinct.dedup();
+        assert_eq!(studies, distinct, "{}", g["label"]);
+        assert_eq!(g["studies"].as_u64().unwrap() as usize, studies.len());
+    }
+    assert!(groups.last().unwrap()["group"].is_null());
+    let table = run(&["synthesize", "--by", "cfir-domain"]);
+    assert!(
+        table.stdout.starts_with("cfir-domain  "),
+        "{}",
+        table.stdout
+    );
+    assert!(table.stdout.contains("\nInner Setting "));
+    let bad = run(&["synthesize", "--by", "domain"]);
+    assert_eq!(bad.code, 2);
+}

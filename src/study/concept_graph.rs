@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Concept, Document};
+use super::{Concept, DeclaredConcept};
 use crate::vocabulary::RelationKind;
 
 /// Where a relation was stated.
@@ -49,10 +49,11 @@ impl Edge {
     }
 }
 
-/// Every relation the standard codebook and the document state, standard
-/// ones first. A standard relation's target is always a standard concept
-/// (tests/vocabulary.rs checks this).
-pub(crate) fn edges(document: &Document) -> Vec<Edge> {
+/// Every relation the standard codebook and the declared `concepts` (a
+/// document's, in its order) state, standard ones first. A standard
+/// relation's target is always a standard concept (tests/vocabulary.rs
+/// checks this).
+pub(crate) fn edges<'d>(concepts: impl IntoIterator<Item = &'d DeclaredConcept>) -> Vec<Edge> {
     let mut edges = Vec::new();
     for from in Concept::standard() {
         for r in from.standard_relations() {
@@ -66,7 +67,7 @@ pub(crate) fn edges(document: &Document) -> Vec<Edge> {
             }
         }
     }
-    for (ci, declared) in document.concepts.iter().enumerate() {
+    for (ci, declared) in concepts.into_iter().enumerate() {
         for (ri, r) in declared.relations.iter().enumerate() {
             edges.push(Edge {
                 from: declared.concept.clone(),
@@ -103,11 +104,10 @@ pub(crate) struct ConceptGraph {
     parents: BTreeMap<Concept, BTreeSet<Concept>>,
 }
 
-#[cfg_attr(not(test), expect(dead_code, reason = "used by synthesis"))]
 impl ConceptGraph {
-    /// The graph of `document`'s concepts with the standard ones.
-    pub(crate) fn new(document: &Document) -> Self {
-        let edges = edges(document);
+    /// The graph of the standard concepts and the declared `concepts`.
+    pub(crate) fn new<'d>(concepts: impl IntoIterator<Item = &'d DeclaredConcept>) -> Self {
+        let edges = edges(concepts);
         let mut sets: Vec<BTreeSet<Concept>> = Vec::new();
         for e in edges
             .iter()
@@ -193,7 +193,7 @@ impl ConceptGraph {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::study::{DeclaredConcept, Relation, Text};
+    use crate::study::{Document, Relation, Text};
     use crate::vocabulary::{Barrier, Facilitator};
 
     fn declared(code: &str, relations: Vec<Relation>) -> DeclaredConcept {
@@ -223,7 +223,7 @@ mod tests {
                 vec![Relation::new(RelationKind::ExactMatch, Barrier::LowPay)],
             ),
         ];
-        let graph = ConceptGraph::new(&document);
+        let graph = ConceptGraph::new(&document.concepts);
         let poor_pay = Concept::from(Barrier::from_code("poor_pay").unwrap());
         let low_pay = Concept::from(Barrier::LowPay);
         assert_eq!(graph.canonical(&poor_pay), &low_pay);
@@ -254,7 +254,7 @@ mod tests {
                 )],
             ),
         ];
-        let graph = ConceptGraph::new(&document);
+        let graph = ConceptGraph::new(&document.concepts);
         let a = Concept::from(Barrier::from_code("a").unwrap());
         assert_eq!(graph.roots(&a).len(), 1);
     }

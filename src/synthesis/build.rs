@@ -4,6 +4,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use uuid::Uuid;
 
+use super::lookup::Lookup;
 use super::{
     ConceptRow, DuplicateReason, DuplicateStudy, EvidenceMatrix, Overlap, StanceMark, StudyColumn,
     StudyEvidence,
@@ -22,7 +23,7 @@ struct Cell {
     /// The index of the last finding counted, so a finding linking the
     /// concept twice counts once.
     last_finding: Option<usize>,
-    findings: usize,
+    finding_at: Vec<usize>,
     stances: BTreeSet<StanceMark>,
     reported_by: BTreeSet<Stakeholder>,
     listed: HashSet<Uuid, IdHashState>,
@@ -37,7 +38,7 @@ impl Cell {
             counts_people: unit == SampleUnit::Participants,
             unit,
             last_finding: None,
-            findings: 0,
+            finding_at: Vec::new(),
             stances: BTreeSet::new(),
             reported_by: BTreeSet::new(),
             // Ids are hashed per listed participant of every finding: the
@@ -48,8 +49,8 @@ impl Cell {
         }
     }
 
-    fn count(&mut self, finding: &Finding) {
-        self.findings += 1;
+    fn count(&mut self, at: usize, finding: &Finding) {
+        self.finding_at.push(at);
         self.reported_by.extend(finding.reported_by.iter().cloned());
         let listed = if self.counts_people {
             &finding.participants
@@ -81,11 +82,12 @@ impl Cell {
         StudyEvidence {
             study: self.study,
             stances: self.stances.into_iter().collect(),
-            findings: self.findings,
+            findings: self.finding_at.len(),
             count,
             unit: self.unit,
             reported_by: self.reported_by.into_iter().collect(),
             confidence: self.confidence,
+            finding_at: self.finding_at,
         }
     }
 }
@@ -93,11 +95,18 @@ impl Cell {
 /// Builds the matrix: each link is visited once, with one hash lookup for its
 /// row; a row's cells are appended in study order, so the current study's cell
 /// is always the row's last.
-pub(super) fn build<'a>(studies: impl IntoIterator<Item = &'a Study>) -> EvidenceMatrix {
+///
+/// A link counts under its concept's exact-match representative (see
+/// [`Lookup::canonical`]), so exact matches share one row.
+pub(super) fn build<'a>(
+    studies: impl IntoIterator<Item = &'a Study>,
+    lookup: &Lookup<'_>,
+) -> EvidenceMatrix {
     let ids = IdHashState::new();
     let mut columns = Vec::new();
     let mut index: HashMap<Concept, usize> = HashMap::new();
-    let mut rows: Vec<(Concept, Vec<Cell>)> = Vec::new();
+    // (the row's concept, its cells, the other concepts linked into it)
+    let mut rows: Vec<(Concept, Vec<Cell>, BTreeSet<Concept>)> = Vec::new();
     let mut seen = Seen::default();
     let mut duplicates = Vec::new();
     // (review column, DOIs of what it includes)
@@ -125,14 +134,18 @@ pub(super) fn build<'a>(studies: impl IntoIterator<Item = &'a Study>) -> Evidenc
                 continue;
             }
             for link in &finding.concepts {
-                let r = match index.get(&link.concept) {
+                let concept = lookup.canonical(&link.concept);
+                let r = match index.get(concept) {
                     Some(&r) => r,
                     None => {
-                        index.insert(link.concept.clone(), rows.len());
-                        rows.push((link.concept.clone(), Vec::new()));
+                        index.insert(concept.clone(), rows.len());
+                        rows.push((concept.clone(), Vec::new(), BTreeSet::new()));
                         rows.len() - 1
                     }
                 };
+                if *concept != link.concept {
+                    rows[r].2.insert(link.concept.clone());
+                }
                 let cells = &mut rows[r].1;
                 if !matches!(cells.last(), Some(cell) if cell.study == si) {
                     cells.push(Cell::new(si, unit.clone(), &ids));
@@ -142,7 +155,7 @@ pub(super) fn build<'a>(studies: impl IntoIterator<Item = &'a Study>) -> Evidenc
                 };
                 if cell.last_finding != Some(fi) {
                     cell.last_finding = Some(fi);
-                    cell.count(finding);
+                    cell.count(fi, finding);
                 }
                 cell.stances
                     .insert(StanceMark::new(link.stance.clone(), link.absent));
@@ -151,8 +164,20 @@ pub(super) fn build<'a>(studies: impl IntoIterator<Item = &'a Study>) -> Evidenc
     }
     let mut concepts: Vec<ConceptRow> = rows
         .into_iter()
-        .map(|(concept, cells)| ConceptRow {
+        .map(|(concept, cells, merged)| ConceptRow {
+            label: lookup.label(&concept).to_owned(),
+            mappings: lookup.mappings(&concept),
+            broader: lookup
+                .roots(&concept)
+                .into_iter()
+                .map(|root| {
+                    let label = lookup.label(&root).to_owned();
+                    (root, label)
+                })
+                .collect(),
+            declared: !concept.is_known() && lookup.declared(&concept).is_some(),
             concept,
+            merged: merged.into_iter().collect(),
             evidence: cells.into_iter().map(Cell::finish).collect(),
         })
         .collect();

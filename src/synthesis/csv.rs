@@ -101,7 +101,7 @@ impl EvidenceMatrix {
                 let fields = [
                     concept.kind_code().to_owned(),
                     concept.code().to_owned(),
-                    concept.label().to_owned(),
+                    row.label().to_owned(),
                     concept.is_known().to_string(),
                     (e.study() + 1).to_string(),
                     study.id.to_string(),

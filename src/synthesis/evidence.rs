@@ -92,6 +92,10 @@ pub struct StudyEvidence {
     pub(super) reported_by: Vec<Stakeholder>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) confidence: Option<CerqualConfidence>,
+    /// The positions of the counted findings in their study, so that a
+    /// roll-up counts a finding linking two concepts of a group once.
+    #[serde(skip)]
+    pub(super) finding_at: Vec<usize>,
 }
 
 impl StudyEvidence {

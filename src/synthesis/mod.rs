@@ -154,13 +154,16 @@ mod build;
 pub mod cerqual;
 mod csv;
 mod evidence;
+mod lookup;
 mod overlap;
+mod rollup;
 mod row;
 mod summary;
 mod table;
 
 pub use evidence::{Polarity, StanceMark, StudyEvidence};
 pub use overlap::{DuplicateReason, DuplicateStudy, Overlap};
+pub use rollup::{Group, GroupCell, GroupEvidence, Grouping, Member, Rollup, UnknownGrouping};
 pub use row::{ConceptRow, Disagreement};
 pub use summary::KindSummary;
 
@@ -239,15 +242,24 @@ pub struct EvidenceMatrix {
 }
 
 impl EvidenceMatrix {
-    /// The matrix of every study in `document`.
+    /// The matrix of every study in `document`, which knows the
+    /// document's declared concepts and relations.
     pub fn from_document(document: &Document) -> Self {
-        build::build(&document.studies)
+        Self::from_documents([document])
     }
 
-    /// The matrix of `studies`, which become the columns in the order given
-    /// (from several documents, say).
+    /// The matrix of the studies of several documents, which become the
+    /// columns in the order given; every document's declared concepts and
+    /// relations apply to all of them (the first declaration of a code wins).
+    pub fn from_documents<'a>(documents: impl IntoIterator<Item = &'a Document> + Clone) -> Self {
+        let lookup = lookup::Lookup::new(documents.clone().into_iter().flat_map(|d| &d.concepts));
+        build::build(documents.into_iter().flat_map(|d| &d.studies), &lookup)
+    }
+
+    /// The matrix of `studies`, which become the columns in the order given,
+    /// with the standard codebook's relations only.
     pub fn from_studies<'a>(studies: impl IntoIterator<Item = &'a Study>) -> Self {
-        build::build(studies)
+        build::build(studies, &lookup::Lookup::default())
     }
 
     /// The studies, in the order given.
@@ -319,6 +331,6 @@ impl Serialize for EvidenceMatrix {
 
 impl<'a> FromIterator<&'a Study> for EvidenceMatrix {
     fn from_iter<I: IntoIterator<Item = &'a Study>>(studies: I) -> Self {
-        build::build(studies)
+        Self::from_studies(studies)
     }
 }

@@ -5,7 +5,7 @@ use serde::{Serialize, Serializer};
 
 use super::{Polarity, StudyEvidence};
 use crate::study::Concept;
-use crate::vocabulary::{CerqualConfidence, Kind, SampleUnit};
+use crate::vocabulary::{CerqualConfidence, Kind, Mappings, SampleUnit};
 
 /// How two studies' reports of a concept must differ to count as a
 /// disagreement. See the [module docs](super#disagreement) for examples.
@@ -42,17 +42,69 @@ impl std::fmt::Display for Disagreement {
     }
 }
 
+/// A concept as synthesis outputs name it: `{"kind", "code"}`.
+#[derive(Serialize)]
+pub(super) struct ConceptRef<'a> {
+    kind: &'a str,
+    code: &'a str,
+}
+
+impl<'a> ConceptRef<'a> {
+    pub(super) fn of(concept: &'a Concept) -> Self {
+        ConceptRef {
+            kind: concept.kind_code(),
+            code: concept.code(),
+        }
+    }
+}
+
 /// One concept and every study that reports it, in study order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConceptRow {
     pub(super) concept: Concept,
+    pub(super) label: String,
+    pub(super) declared: bool,
+    pub(super) merged: Vec<Concept>,
+    pub(super) mappings: Mappings,
+    /// The topmost broader concepts, with their labels (the concept itself
+    /// when it has none).
+    pub(super) broader: Vec<(Concept, String)>,
     pub(super) evidence: Vec<StudyEvidence>,
 }
 
 impl ConceptRow {
-    /// The concept.
+    /// The concept (for exact matches merged into one row, their
+    /// representative: the standard concept when one of them is).
     pub fn concept(&self) -> &Concept {
         &self.concept
+    }
+
+    /// The label: the standard entry's, a declared concept's own, or else
+    /// the code.
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// Whether a document declares the concept in its project codebook.
+    pub fn is_declared(&self) -> bool {
+        self.declared
+    }
+
+    /// The concept's framework mappings (a declared concept's own).
+    pub fn mappings(&self) -> &Mappings {
+        &self.mappings
+    }
+
+    /// The topmost broader concepts the concept rolls up into (the concept
+    /// itself when it has no broader concept).
+    pub fn broadest(&self) -> impl Iterator<Item = &Concept> {
+        self.broader.iter().map(|(c, _)| c)
+    }
+
+    /// The other concepts whose links count in this row, as exact matches
+    /// of its concept, in concept order.
+    pub fn exact_matches(&self) -> &[Concept] {
+        &self.merged
     }
 
     /// One entry per study that reports the concept, in study order.
@@ -181,11 +233,22 @@ impl Serialize for ConceptRow {
     /// GRADE-CERQual confidence; `disagreement` is `"polarity"` or `"stance"`
     /// (the stronger that holds) and is omitted when studies agree.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("ConceptRow", 12)?;
+        let mut s = serializer.serialize_struct("ConceptRow", 14)?;
         s.serialize_field("kind", self.concept.kind_code())?;
         s.serialize_field("code", self.concept.code())?;
-        s.serialize_field("label", self.concept.label())?;
+        s.serialize_field("label", &self.label)?;
         s.serialize_field("known", &self.concept.is_known())?;
+        if self.declared {
+            s.serialize_field("declared", &true)?;
+        } else {
+            s.skip_field("declared")?;
+        }
+        if self.merged.is_empty() {
+            s.skip_field("exact_matches")?;
+        } else {
+            let merged: Vec<_> = self.merged.iter().map(ConceptRef::of).collect();
+            s.serialize_field("exact_matches", &merged)?;
+        }
         s.serialize_field("studies", &self.study_count())?;
         s.serialize_field("findings", &self.finding_count())?;
         match self.participants() {

@@ -2,7 +2,7 @@
 
 use std::fmt::{self, Write as _};
 
-use super::{Disagreement, EvidenceMatrix, StudyEvidence};
+use super::{ConceptRow, Disagreement, EvidenceMatrix, StanceMark, StudyEvidence};
 use crate::vocabulary::SampleUnit;
 
 impl EvidenceMatrix {
@@ -61,8 +61,14 @@ impl fmt::Display for EvidenceMatrix {
         for row in self.concepts() {
             let mut cells = vec![row.concept().kind_code().to_owned(), {
                 let mut code = row.concept().code().to_owned();
-                if !row.concept().is_known() {
+                if row.is_declared() {
+                    code.push('+');
+                } else if !row.concept().is_known() {
                     code.push('*');
+                }
+                for other in row.exact_matches() {
+                    code.push('=');
+                    code.push_str(other.code());
                 }
                 code
             }];
@@ -71,7 +77,7 @@ impl fmt::Display for EvidenceMatrix {
             for study in 0..self.studies().len() {
                 match evidence.next_if(|e| e.study() == study) {
                     Some(e) => {
-                        let mut cell = stances(e);
+                        let mut cell = cell_stances(e);
                         if overlapping.contains(&study) {
                             cell.push('^');
                         }
@@ -109,8 +115,22 @@ impl fmt::Display for EvidenceMatrix {
 
         writeln!(f)?;
         self.write_legend(f)?;
-        if self.concepts().iter().any(|r| !r.concept().is_known()) {
+        if self.concepts().iter().any(ConceptRow::is_declared) {
+            writeln!(f, "+   declared in a document's project codebook")?;
+        }
+        if self
+            .concepts()
+            .iter()
+            .any(|r| !r.concept().is_known() && !r.is_declared())
+        {
             writeln!(f, "*   not in this version's codebook")?;
+        }
+        if self
+            .concepts()
+            .iter()
+            .any(|r| !r.exact_matches().is_empty())
+        {
+            writeln!(f, "=   exact matches counted in the same row")?;
         }
 
         let summaries = self.kind_summaries();
@@ -188,9 +208,14 @@ impl EvidenceMatrix {
 }
 
 /// A cell's stances, `/`-separated.
-fn stances(e: &StudyEvidence) -> String {
+fn cell_stances(e: &StudyEvidence) -> String {
+    stances(e.stances())
+}
+
+/// Stances, `/`-separated.
+pub(super) fn stances(marks: &[StanceMark]) -> String {
     let mut text = String::new();
-    for (i, mark) in e.stances().iter().enumerate() {
+    for (i, mark) in marks.iter().enumerate() {
         if i > 0 {
             text.push('/');
         }
@@ -202,7 +227,7 @@ fn stances(e: &StudyEvidence) -> String {
 /// Writes rows under a header, columns padded to their widest cell (counted
 /// in chars), two spaces apart, numeric columns right-aligned, no trailing
 /// spaces.
-fn write_aligned(
+pub(super) fn write_aligned(
     f: &mut fmt::Formatter<'_>,
     header: &[String],
     rows: &[Vec<String>],

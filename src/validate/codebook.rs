@@ -72,7 +72,7 @@ impl Validator {
                 }
             }
         }
-        let edges = edges(document);
+        let edges = edges(&document.concepts);
         self.broader_cycles(&edges);
         self.contradictions(&edges);
     }

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use peer_support::synthesis::EvidenceMatrix;
+use peer_support::synthesis::{EvidenceMatrix, Grouping};
 
 use crate::exit::{CliError, Status};
 use crate::input;
@@ -20,9 +20,13 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
-    /// Show only concepts reported by at least N studies.
+    /// Show only concepts (or groups) reported by at least N studies.
     #[arg(long, value_name = "N", default_value_t = 1)]
     min_studies: usize,
+    /// Roll the concepts up into groups, each study counted once per group:
+    /// concept, broader, cfir-construct, cfir-domain, chime or kind.
+    #[arg(long, value_name = "GROUPING", value_parser = |s: &str| s.parse::<Grouping>())]
+    by: Option<Grouping>,
 }
 
 const HELP: &str = concat!(
@@ -33,7 +37,19 @@ participants for primary research, included studies (or reviews) for a review,
 never added together. The studies of all FILEs become the columns, in the
 order given; with no FILE, the four seed studies bundled with the crate
 (`peer-support catalog` prints them). A study given twice (the same id, or the
-same DOI) is counted once, with a warning on standard error.
+same DOI) is counted once, with a warning on standard error. Concepts the
+documents declare in their project codebooks (`concepts`) are known, with
+their labels and mappings, and concepts related by `exact_match` share one row.
+
+With --by, the concepts are rolled up into groups: `broader` (the topmost
+broader concept, itself when it has none), `cfir-construct`, `cfir-domain`,
+`chime` (a declared concept's own mapping counts), `kind`, or `concept`. A
+study counts once per group, however many members it reports; the members are
+listed, and concepts without such a mapping form an `(unmapped)` group, last.
+The table has one line per group; the JSON is {\"by\", \"studies\", \"groups\",
+\"cells\"} (cells: group, kind, code, study, stances, findings, for a heat
+map); the CSV has one record per group and reporting study: by, group,
+group_label, study, study_id, study_title, stances, findings, concepts.
 
 Output formats:
   table  an aligned table: one line per concept, a column S1, S2, ... per study
@@ -75,11 +91,8 @@ enum Format {
 pub fn run(args: &Args, out: &mut Output) -> Result<Status, CliError> {
     let documents = input::load_all_or_bundled(&args.files)?;
     let status = input::report_issues(&documents);
-    let mut matrix = EvidenceMatrix::from_studies(
-        documents
-            .iter()
-            .flat_map(|(_, loaded)| &loaded.document.studies),
-    );
+    let mut matrix =
+        EvidenceMatrix::from_documents(documents.iter().map(|(_, loaded)| &loaded.document));
     for duplicate in matrix.duplicates() {
         diagnostic(format_args!(
             "warning: study {} ({}) is S{} again ({}); it is counted once",
@@ -88,6 +101,16 @@ pub fn run(args: &Args, out: &mut Output) -> Result<Status, CliError> {
             duplicate.kept + 1,
             duplicate.reason.description(),
         ));
+    }
+    if let Some(by) = args.by {
+        let mut rollup = matrix.rollup(by);
+        rollup.retain_min_studies(args.min_studies);
+        match args.format {
+            Format::Table => out.write_all(rollup.to_string().as_bytes())?,
+            Format::Json => out.write_all(rollup.to_json_pretty().as_bytes())?,
+            Format::Csv => rollup.write_csv(&mut *out)?,
+        }
+        return Ok(status);
     }
     matrix.retain_min_studies(args.min_studies);
     match args.format {
