@@ -14,7 +14,7 @@ use crate::output::{Output, diagnostic, one_line};
 #[command(after_help = HELP)]
 pub struct Args {
     /// Documents whose studies to line up (`-` reads standard input); with
-    /// none, the four bundled seed studies.
+    /// none, the four bundled seed studies and the two bundled reviews.
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Output format.
