@@ -315,3 +315,23 @@ fn cerqual_without_assessments_says_why() {
     let r = run(&["cerqual"]);
     assert_eq!(r.code, 2, "a FILE is required: {}", r.stderr);
 }
+
+#[test]
+fn cerqual_lists_a_review_given_twice_once() {
+    let once = run(&["cerqual", CERQUAL_FIXTURE, "--format", "csv"]);
+    let twice = run(&[
+        "cerqual",
+        CERQUAL_FIXTURE,
+        CERQUAL_FIXTURE,
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(twice.code, 0, "{}", twice.stderr);
+    assert_eq!(twice.stdout, once.stdout);
+    assert_eq!(
+        twice.stderr,
+        "peer-support: warning: study b1000000-0000-4000-8000-000000000001 (An illustrative \
+         qualitative evidence synthesis of peer workers' experiences of supervision) was given \
+         before (same id); it is listed once\n"
+    );
+}

@@ -8,7 +8,7 @@ use peer_support::synthesis::cerqual::{self, CerqualTables, Table};
 
 use crate::exit::{CliError, Status};
 use crate::input;
-use crate::output::{Output, diagnostic};
+use crate::output::{Output, diagnostic, one_line};
 
 /// The `cerqual` subcommand's arguments.
 #[derive(Debug, clap::Args)]
@@ -81,6 +81,14 @@ pub fn run(args: &Args, out: &mut Output) -> Result<Status, CliError> {
     let status = input::report_issues(&documents);
     let tables =
         CerqualTables::from_studies(documents.iter().flat_map(|(_, l)| &l.document.studies));
+    for duplicate in tables.duplicates() {
+        diagnostic(format_args!(
+            "warning: study {} ({}) was given before ({}); it is listed once",
+            duplicate.id,
+            one_line(duplicate.title.as_str()),
+            duplicate.reason.description(),
+        ));
+    }
     if tables.assessed() == 0 {
         diagnostic(if tables.reviews().is_empty() {
             "no study is a review (\"kind\": \"review\"), so there is nothing to assess"

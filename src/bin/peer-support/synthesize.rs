@@ -31,8 +31,8 @@ For every concept the findings link, which studies report it and with which
 stances, on how many findings and how much of each study's sample:
 participants for primary research, included studies (or reviews) for a review,
 never added together. The studies of all FILEs become the columns, in the
-order given; with no FILE, the four seed studies bundled with the crate
-(`peer-support catalog` prints them). A study given twice (the same id, or the
+order given; with no FILE, the four seed studies and the two reviews bundled
+with the crate (`peer-support catalog` and `catalog --reviews` print them). A study given twice (the same id, or the
 same DOI) is counted once, with a warning on standard error.
 
 Output formats:
