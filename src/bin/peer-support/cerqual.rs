@@ -8,7 +8,7 @@ use peer_support::synthesis::cerqual::{self, CerqualTables, Table};
 
 use crate::exit::{CliError, Status};
 use crate::input;
-use crate::output::{Output, diagnostic, one_line};
+use crate::output::{Output, diagnostic, one_line, printable};
 
 /// The `cerqual` subcommand's arguments.
 #[derive(Debug, clap::Args)]
@@ -123,9 +123,11 @@ fn text_tables(tables: &CerqualTables, table: Table, width: u16) -> String {
         if !out.is_empty() {
             out.push('\n');
         }
-        out.push_str(&format!("{}: {}\n", cerqual::title(table), review.title));
+        // Input text reaches a terminal: no escape sequence gets through.
+        let title = one_line(review.title.as_str());
+        out.push_str(&format!("{}: {title}\n", cerqual::title(table)));
         for (label, value) in review.context() {
-            out.push_str(&format!("{label}: {value}\n"));
+            out.push_str(&format!("{label}: {}\n", one_line(value)));
         }
         let mut text = TextTable::new();
         text.load_preset(presets::ASCII_FULL_CONDENSED)
@@ -133,7 +135,12 @@ fn text_tables(tables: &CerqualTables, table: Table, width: u16) -> String {
             .set_width(width)
             .set_header(cerqual::headers(table));
         for (i, finding) in review.findings.iter().enumerate() {
-            text.add_row(finding.cells(i + 1, table));
+            text.add_row(
+                finding
+                    .cells(i + 1, table)
+                    .iter()
+                    .map(|cell| printable(cell)),
+            );
         }
         out.push_str(&text.to_string());
         out.push('\n');
