@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The evidence report in a real browser: headless Chromium opens the report
-# of the bundled seed studies, of a document whose text is markup
+# of the bundled seed studies and reviews, of a document whose text is markup
 # (tests/fixtures/report/hostile.json, under a file name that is markup too)
 # and of a generated corpus of 1,000 studies. For each, .ci/browser-check.py
 # checks Chromium's DOM (sections, rows, cells, issue counts against
@@ -64,11 +64,14 @@ look() {
     fi
 }
 
-echo "== report of the seed studies"
-"$bin" report -o "$out/catalog.html"
-"$bin" synthesize --format json >"$out/catalog.matrix.json"
-"$bin" catalog | "$bin" validate --format json - >"$out/catalog.validation.jsonl"
-look catalog --doi-links 4 --text "Understanding the roles and experiences"
+echo "== report of the bundled seed studies and reviews"
+"$bin" report -o "$out/catalog.html" 2>"$out/catalog.report.stderr"
+"$bin" synthesize --format json >"$out/catalog.matrix.json" 2>/dev/null
+"$bin" catalog >"$out/seeds.json"
+"$bin" catalog --reviews >"$out/reviews.json"
+"$bin" validate --format json "$out/seeds.json" "$out/reviews.json" >"$out/catalog.validation.jsonl"
+look catalog --doi-links 6 --text "Understanding the roles and experiences" \
+    --text "a systematic umbrella review"
 
 echo "== report of a document whose text is markup"
 hostile="$out/\"><img src=x onerror=alert(1)><script>alert(2)<\\script>.json"

@@ -1,4 +1,6 @@
-//! The four seed studies the vocabulary is drawn from, as bundled data.
+//! The bundled data: the four seed studies the vocabulary is drawn from
+//! ([`seed_studies`]) and two reviews of the implementation of peer support
+//! work ([`reviews`]).
 //!
 //! `data/seed-studies.json` is one schema-1.0 document holding the four papers
 //! of the project's seed corpus (see [`vocabulary::source`](crate::vocabulary::source)),
@@ -67,4 +69,46 @@ pub const SEED_STUDIES_JSON: &str = include_str!("../data/seed-studies.json");
 /// ```
 pub fn seed_studies() -> Result<Loaded, ReadError> {
     document::from_str(SEED_STUDIES_JSON)
+}
+
+/// The bundled reviews, byte for byte as checked in: two reviews of the
+/// implementation of peer support work (see [`reviews`]).
+pub const REVIEWS_JSON: &str = include_str!("../data/reviews.json");
+
+/// Reads and validates the bundled reviews through the public reader.
+///
+/// `data/reviews.json` holds the two reviews the codebook's review-level
+/// entries are drawn from: the systematic review of influences on
+/// implementation of peer support work (Ibrahim et al. 2020; 53 included
+/// publications) and the umbrella review of peer support approaches (Cooper
+/// et al. 2024; 35 included reviews covering 426 primary studies). Each is
+/// encoded from its published summary and nothing more: citation, review
+/// type, method, registration, search period, screening and appraisal as
+/// reported, the sample in its own unit (included studies, included
+/// reviews), and one finding per reported influence. Neither lists its
+/// included studies, because the summary does not, and neither carries a
+/// GRADE-CERQual assessment, because the reviews made none. Each study's
+/// `notes` say what was left out and which judgement calls the encoding
+/// made.
+///
+/// # Errors
+///
+/// [`ReadError`] if the bundled document could not be read; as for
+/// [`seed_studies`], the crate's tests prove it reads.
+///
+/// ```
+/// use peer_support::vocabulary::SampleUnit;
+///
+/// let reviews = peer_support::catalog::reviews()?;
+/// let units: Vec<_> = reviews
+///     .document
+///     .studies
+///     .iter()
+///     .map(|s| (s.sample_unit(), s.sample.as_ref().and_then(|s| s.total)))
+///     .collect();
+/// assert_eq!(units, [(SampleUnit::Studies, Some(53)), (SampleUnit::Reviews, Some(35))]);
+/// # Ok::<(), peer_support::document::ReadError>(())
+/// ```
+pub fn reviews() -> Result<Loaded, ReadError> {
+    document::from_str(REVIEWS_JSON)
 }

@@ -62,7 +62,7 @@
 //! | [`document`] | the versioned JSON format: envelope, reading, canonical writing, migrations |
 //! | [`codebook`] | every vocabulary entry as data, as JSON or Markdown |
 //! | [`synthesis`] | the cross-study evidence matrix |
-//! | [`catalog`] | the bundled seed studies, read through the public reader |
+//! | [`catalog`] | the bundled seed studies and reviews, read through the public reader |
 //! | `schema` | the JSON Schema of the format (feature `json-schema`) |
 //! | `synthetic` | deterministic synthetic corpora for benchmarks (feature `synthetic`) |
 //! | `report` | the evidence report as one self-contained HTML page (feature `report`) |
@@ -113,7 +113,7 @@ pub mod document;
 pub mod codebook;
 // Cross-study synthesis.
 pub mod synthesis;
-// The bundled studies.
+// The bundled studies and reviews.
 pub mod catalog;
 // The JSON Schema of the format.
 #[cfg(feature = "json-schema")]

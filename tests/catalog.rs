@@ -1,13 +1,19 @@
-//! The bundled seed studies: they load cleanly, are canonical, cover the whole
-//! codebook, and say what the seed papers say.
+//! The bundled seed studies and reviews: they load cleanly, are canonical,
+//! cover the whole codebook, and say what the papers say.
 
 use std::collections::BTreeSet;
 
 use peer_support::Codebook;
-use peer_support::catalog::{self, SEED_STUDIES_JSON};
+use peer_support::catalog::{self, REVIEWS_JSON, SEED_STUDIES_JSON};
+use peer_support::diagnostics::Severity;
 use peer_support::document::{Document, ReadOptions};
-use peer_support::study::Study;
-use peer_support::vocabulary::{Basis, Kind, Stance};
+use peer_support::study::{Study, StudyKind};
+use peer_support::vocabulary::source::{
+    IMPLEMENTATION_INFLUENCES_REVIEW, PEER_SUPPORT_UMBRELLA_REVIEW,
+};
+use peer_support::vocabulary::{
+    AppraisalTool, Basis, Kind, ReviewType, SampleUnit, Source, Stance,
+};
 
 fn seeds() -> Document {
     let loaded = catalog::seed_studies().expect("the bundled seed document reads");
@@ -171,21 +177,26 @@ fn designs_match_the_seeds() {
     );
 }
 
-/// Each seed study is cited as the vocabulary cites its paper, field by
-/// field: one record of each paper, not two that can drift apart.
+/// `study` is cited as the vocabulary cites `source`, field by field: one
+/// record of each paper, not two that can drift apart.
+fn assert_cited_as(study: &Study, source: &Source) {
+    let c = &study.citation;
+    assert_eq!(c.title.as_str(), source.title);
+    let authors: Vec<&str> = c.authors.iter().map(|a| a.as_str()).collect();
+    assert_eq!(authors, source.authors, "{}", source.key);
+    assert_eq!(c.year, Some(i32::from(source.year)), "{}", source.key);
+    assert_eq!(c.journal.as_deref(), Some(source.journal), "{}", source.key);
+    assert_eq!(c.doi.as_ref().map(|d| d.as_str()), Some(source.doi));
+}
+
+/// Each seed study is cited as the vocabulary cites its paper.
 #[test]
 fn citations_are_the_published_records_the_vocabulary_cites() {
     use peer_support::vocabulary::source::SEED_SOURCES;
     let doc = seeds();
     assert_eq!(doc.studies.len(), SEED_SOURCES.len());
     for (study, source) in doc.studies.iter().zip(SEED_SOURCES) {
-        let c = &study.citation;
-        assert_eq!(c.title.as_str(), source.title);
-        let authors: Vec<&str> = c.authors.iter().map(|a| a.as_str()).collect();
-        assert_eq!(authors, source.authors, "{}", source.key);
-        assert_eq!(c.year, Some(i32::from(source.year)), "{}", source.key);
-        assert_eq!(c.journal.as_deref(), Some(source.journal), "{}", source.key);
-        assert_eq!(c.doi.as_ref().map(|d| d.as_str()), Some(source.doi));
+        assert_cited_as(study, source);
         // Where the record is incomplete, the notes say so.
         if !source.authors_complete {
             let notes = study.notes.as_deref().unwrap_or_default();
@@ -268,5 +279,117 @@ fn every_finding_has_a_basis_and_conclusions_name_no_group() {
                 other => panic!("finding {} has basis {other:?}", f.id),
             }
         }
+    }
+}
+
+// The bundled reviews.
+
+fn reviews() -> Document {
+    catalog::reviews()
+        .expect("the bundled reviews read")
+        .document
+}
+
+#[test]
+fn reviews_load_with_no_errors_and_only_vocabulary_warnings() {
+    let loaded = catalog::reviews().unwrap();
+    assert!(!loaded.report.has_errors(), "{}", loaded.report);
+    for issue in &loaded.report.issues {
+        assert_eq!(issue.severity, Severity::Warning, "{issue}");
+        assert_eq!(issue.code.code(), "unknown_vocabulary_code", "{issue}");
+    }
+}
+
+#[test]
+fn the_reviews_file_is_canonical() {
+    let on_disk =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/reviews.json")).unwrap();
+    assert_eq!(on_disk, REVIEWS_JSON, "the compiled-in copy is stale");
+    assert_eq!(
+        reviews().to_json_pretty(),
+        on_disk,
+        "data/reviews.json is not canonical: rewrite it with Document::to_json_pretty()"
+    );
+}
+
+#[test]
+fn reviews_are_cited_as_the_vocabulary_cites_them() {
+    let doc = reviews();
+    let sources = [
+        IMPLEMENTATION_INFLUENCES_REVIEW,
+        PEER_SUPPORT_UMBRELLA_REVIEW,
+    ];
+    assert_eq!(doc.studies.len(), sources.len());
+    for (study, source) in doc.studies.iter().zip(&sources) {
+        assert_cited_as(study, source);
+    }
+}
+
+fn review_type(study: &Study) -> Option<&ReviewType> {
+    study.review.as_ref()?.review_type.as_ref()
+}
+
+#[test]
+fn the_systematic_review_is_recorded_as_published() {
+    let doc = reviews();
+    let s = &doc.studies[0];
+    assert_eq!(s.kind, StudyKind::Review);
+    assert_eq!(review_type(s), Some(&ReviewType::SystematicReview));
+    assert_eq!(s.sample_unit(), SampleUnit::Studies);
+    assert_eq!(s.sample.as_ref().and_then(|x| x.total), Some(53));
+    let review = s.review.as_ref().unwrap();
+    assert_eq!(
+        review.registration.as_deref(),
+        Some("PROSPERO CRD42018094838")
+    );
+    assert_eq!(review.records_screened, Some(5813));
+    let languages: Vec<&str> = review.languages.iter().map(|l| l.as_str()).collect();
+    assert_eq!(
+        languages,
+        [
+            "English", "French", "German", "Hebrew", "Luganda", "Spanish", "Swahili"
+        ]
+    );
+    let guidelines: Vec<&str> = s.reporting_guidelines.iter().map(|g| g.code()).collect();
+    assert_eq!(guidelines, ["prisma_2009"]);
+    let percents: Vec<Option<u8>> = s.findings.iter().map(|f| f.endorsement_percent).collect();
+    assert_eq!(percents, [Some(53), Some(42), Some(40), None]);
+    assert_eq!(s.findings[3].basis, Some(Basis::Conclusion));
+}
+
+#[test]
+fn the_umbrella_review_counts_reviews_not_people() {
+    let doc = reviews();
+    let s = &doc.studies[1];
+    assert_eq!(review_type(s), Some(&ReviewType::UmbrellaReview));
+    assert_eq!(s.sample_unit(), SampleUnit::Reviews);
+    assert_eq!(s.sample.as_ref().and_then(|x| x.total), Some(35));
+    let review = s.review.as_ref().unwrap();
+    assert_eq!(review.primary_studies, Some(426));
+    assert_eq!(review.appraisal_tool, Some(AppraisalTool::Amstar2));
+    let search = review.search.as_ref().unwrap();
+    let from = search.from.as_ref().unwrap();
+    let to = search.to.as_ref().unwrap();
+    assert_eq!((from.year_number(), from.month()), (2012, Some(1)));
+    assert_eq!((to.year_number(), to.month()), (2022, Some(11)));
+    // The implementation table's fourteen factors, one finding each.
+    assert_eq!(s.findings.len(), 14);
+    assert!(s.findings.iter().all(|f| f.basis == Some(Basis::Result)));
+}
+
+/// The summaries give no included-study list, no quotes, no participants and
+/// no GRADE-CERQual assessment; none is made up.
+#[test]
+fn no_invented_review_evidence() {
+    for s in &reviews().studies {
+        let review = s.review.as_ref().unwrap();
+        assert!(review.included.is_empty(), "{}", s.citation.title);
+        assert!(s.participants.is_empty() && s.sources.is_empty() && s.excerpts.is_empty());
+        for f in &s.findings {
+            assert!(f.cerqual.is_none() && f.contributing.is_empty());
+            assert!(f.participants.is_empty() && f.excerpts.is_empty());
+            assert_eq!(f.endorsement_count, None, "{}", f.statement);
+        }
+        assert!(s.notes.is_some(), "the notes say what was left out");
     }
 }

@@ -15,20 +15,25 @@ fn read(path: &str) -> String {
 }
 
 #[test]
-fn with_no_file_it_writes_the_report_of_the_seed_studies() {
+fn with_no_file_it_writes_the_report_of_the_bundled_documents() {
     let scratch = Scratch::new("report");
     let out = scratch.missing().replace("missing.json", "report.html");
     let r = run(&["report", "-o", &out]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(
-        r.stdout.is_empty() && r.stderr.is_empty(),
-        "{}{}",
-        r.stdout,
-        r.stderr
-    );
+    assert!(r.stdout.is_empty(), "{}", r.stdout);
     let seeds = catalog::seed_studies().unwrap();
+    let reviews = catalog::reviews().unwrap();
+    // The bundled documents' own warnings, if any, and nothing else.
+    let warnings: usize = [&seeds, &reviews]
+        .iter()
+        .map(|l| l.report.issues.len())
+        .sum();
+    assert_eq!(r.stderr.lines().count(), warnings, "{}", r.stderr);
     let expected = report::render(
-        &[Input::new("(bundled seed studies)", &seeds)],
+        &[
+            Input::new("(bundled seed studies)", &seeds),
+            Input::new("(bundled reviews)", &reviews),
+        ],
         &Options::default(),
     );
     assert_eq!(read(&out), expected);
@@ -71,8 +76,10 @@ fn without_an_output_file_it_prints_the_page() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.starts_with("<!DOCTYPE html>"));
     assert!(r.stdout.ends_with("</html>"));
-    // Supervision and emotional demands, by kind and again by CFIR construct.
-    assert_eq!(r.stdout.matches(r#"<tr class="row"#).count(), 2 + 2);
+    // By kind: organisational culture, access to a peer network, peer-specific
+    // training, supervision, supportive leadership and emotional demands; by
+    // CFIR construct the four of them that have one.
+    assert_eq!(r.stdout.matches(r#"<tr class="row"#).count(), 6 + 4);
 }
 
 #[test]

@@ -14,6 +14,24 @@ fn seeds() -> Document {
     catalog::seed_studies().unwrap().document
 }
 
+fn reviews() -> Document {
+    catalog::reviews().unwrap().document
+}
+
+/// What `synthesize` builds with no file: the seed studies, then the reviews.
+fn bundled_matrix() -> EvidenceMatrix {
+    let (seeds, reviews) = (seeds(), reviews());
+    EvidenceMatrix::from_studies(seeds.studies.iter().chain(&reviews.studies))
+}
+
+/// The bundled documents' own warnings, which `synthesize` prints as given.
+fn bundled_warnings() -> usize {
+    [catalog::seed_studies(), catalog::reviews()]
+        .iter()
+        .map(|l| l.as_ref().unwrap().report.issues.len())
+        .sum()
+}
+
 fn one_study(id: u32, title: &str, doi: Option<&str>) -> String {
     let doi = doi.map_or(String::new(), |d| format!(r#", "doi": "{d}""#));
     format!(
@@ -26,13 +44,12 @@ fn one_study(id: u32, title: &str, doi: Option<&str>) -> String {
 }
 
 #[test]
-fn synthesize_with_no_files_prints_the_seed_matrix() {
+fn synthesize_with_no_files_prints_the_bundled_matrix() {
     let r = run(&["synthesize"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stderr.is_empty(), "{}", r.stderr);
-    let expected = EvidenceMatrix::from_document(&seeds()).to_table();
-    assert_eq!(r.stdout, expected);
-    for study in &seeds().studies {
+    assert_eq!(r.stderr.lines().count(), bundled_warnings(), "{}", r.stderr);
+    assert_eq!(r.stdout, bundled_matrix().to_table());
+    for study in seeds().studies.iter().chain(&reviews().studies) {
         assert!(r.stdout.contains(study.citation.title.as_str()));
     }
     // Every concept a seed study reports as its own evidence has a line;
@@ -65,7 +82,7 @@ fn synthesize_with_no_files_prints_the_seed_matrix() {
 
 #[test]
 fn synthesize_json_and_csv_match_the_library() {
-    let mut matrix = EvidenceMatrix::from_document(&seeds());
+    let mut matrix = bundled_matrix();
     let json = run(&["synthesize", "--format", "json"]);
     assert_eq!(json.code, 0, "{}", json.stderr);
     assert_eq!(json.stdout, matrix.to_json_pretty());
@@ -74,9 +91,16 @@ fn synthesize_json_and_csv_match_the_library() {
     let csv = run(&["synthesize", "--format", "csv", "--min-studies", "2"]);
     assert_eq!(csv.code, 0, "{}", csv.stderr);
     assert_eq!(csv.stdout, matrix.to_csv());
-    // Header plus supervision and emotional demands, two studies each (hope
-    // is 002's only as cited background).
-    assert_eq!(csv.stdout.matches("\r\n").count(), 5, "{}", csv.stdout);
+    // Header plus one line per cell of the six concepts two studies report:
+    // organisational culture, access to a peer network, peer-specific
+    // training, supervision, supportive leadership and emotional demands
+    // (hope is 002's only as cited background).
+    assert_eq!(
+        csv.stdout.matches("\r\n").count(),
+        1 + 6 * 2,
+        "{}",
+        csv.stdout
+    );
 }
 
 #[test]
@@ -85,9 +109,25 @@ fn catalog_prints_the_bundled_document_canonically() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stdout, SEED_STUDIES_JSON);
     assert_eq!(r.stdout, seeds().to_json_pretty());
-    // Piped back in, it synthesizes to the same matrix as the default.
+    // Piped back in, it synthesizes to the seed studies' matrix.
     let piped = run_with(&["synthesize", "-"], Some(&r.stdout));
     assert_eq!(piped.code, 0, "{}", piped.stderr);
+    assert_eq!(
+        piped.stdout,
+        EvidenceMatrix::from_document(&seeds()).to_table()
+    );
+}
+
+#[test]
+fn catalog_reviews_prints_the_bundled_reviews_canonically() {
+    let r = run(&["catalog", "--reviews"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, catalog::REVIEWS_JSON);
+    assert_eq!(r.stdout, reviews().to_json_pretty());
+    // The seed studies and the reviews piped back in are the default matrix.
+    let scratch = Scratch::new("cli-synthesis");
+    let seeds_file = scratch.file("seeds.json", SEED_STUDIES_JSON);
+    let piped = run_with(&["synthesize", &seeds_file, "-"], Some(&r.stdout));
     assert_eq!(piped.stdout, run(&["synthesize"]).stdout);
 }
 
@@ -284,7 +324,8 @@ fn synthesize_by_cfir_domain_counts_each_study_once_per_domain() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let seeds = catalog::seed_studies().unwrap().document;
-    let matrix = EvidenceMatrix::from_document(&seeds);
+    let reviews = catalog::reviews().unwrap().document;
+    let matrix = EvidenceMatrix::from_documents([&seeds, &reviews]);
     let mut touched: Vec<&str> = Vec::new();
     for row in matrix.concepts() {
         if let Some(d) = row.mappings().cfir_domain {
@@ -321,4 +362,24 @@ fn synthesize_by_cfir_domain_counts_each_study_once_per_domain() {
     assert!(table.stdout.contains("\nInner Setting "));
     let bad = run(&["synthesize", "--by", "domain"]);
     assert_eq!(bad.code, 2);
+}
+
+#[test]
+fn cerqual_lists_a_review_given_twice_once() {
+    let once = run(&["cerqual", CERQUAL_FIXTURE, "--format", "csv"]);
+    let twice = run(&[
+        "cerqual",
+        CERQUAL_FIXTURE,
+        CERQUAL_FIXTURE,
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(twice.code, 0, "{}", twice.stderr);
+    assert_eq!(twice.stdout, once.stdout);
+    assert_eq!(
+        twice.stderr,
+        "peer-support: warning: study b1000000-0000-4000-8000-000000000001 (An illustrative \
+         qualitative evidence synthesis of peer workers' experiences of supervision) was given \
+         before (same id); it is listed once\n"
+    );
 }

@@ -684,6 +684,22 @@ fn review_details_and_cerqual_only_on_reviews() {
                 !schema_accepts,
                 "{what} on kind {kind:?}: {report}"
             );
+            // `null` reads as absent, on any kind, in both.
+            let mut document = with(pointer, Some(serde_json::Value::Null));
+            if let Some(kind) = kind {
+                document["studies"][0]["kind"] = json!(kind);
+            }
+            assert!(
+                validator.is_valid(&document),
+                "null {what} on kind {kind:?}: {:?}",
+                error_paths(&validator, &document)
+            );
+            let loaded = peer_support::document::from_str(&document.to_string()).unwrap();
+            assert!(
+                !loaded.report.has_errors(),
+                "null {what}: {}",
+                loaded.report
+            );
         }
     }
 }

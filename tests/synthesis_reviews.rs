@@ -151,6 +151,33 @@ fn review_counts_are_included_studies_and_never_participants() {
     assert!(!header.contains("incl. reviews"), "{header}");
 }
 
+/// A review that says its sample counts participants (a warning) pools the
+/// participants of its included studies: its counts stay in its own cell and
+/// never add to the primary studies' participants.
+#[test]
+fn a_review_counting_participants_never_adds_to_participants() {
+    let mut review = review(2, &["10.1000/P1"], "high");
+    review = review.replace(
+        r#""unit": "studies", "total": 1"#,
+        r#""unit": "participants", "total": 500"#,
+    );
+    review = review.replace(
+        r#""statement": "s", "contributing""#,
+        r#""statement": "s", "endorsement_count": 300, "contributing""#,
+    );
+    let doc = document(&[primary(1, "10.1000/p1", 10, 10), review]);
+    let matrix = EvidenceMatrix::from_document(&doc);
+    let row = matrix.get(&supervision()).unwrap();
+    let review_cell = row.in_study(1).unwrap();
+    assert_eq!(review_cell.unit(), &SampleUnit::Participants);
+    // The endorsement count, not the one contributing study.
+    assert_eq!(review_cell.count(), Some(300));
+    assert_eq!(review_cell.participants(), None);
+    assert_eq!(row.in_study(0).unwrap().participants(), Some(10));
+    assert_eq!(row.participants(), Some(10));
+    assert_eq!(row.totals(), [(SampleUnit::Participants, 10)]);
+}
+
 #[test]
 fn a_matrix_without_reviews_keeps_its_columns() {
     let m = EvidenceMatrix::from_document(&document(&[primary(1, "10.5555/p1", 12, 3)]));

@@ -7,11 +7,13 @@
 
 mod code;
 mod issue;
+mod one_line;
 pub(crate) mod pointer;
 mod report;
 mod severity;
 
 pub use code::IssueCode;
 pub use issue::Issue;
+pub use one_line::one_line;
 pub use report::Report;
 pub use severity::Severity;

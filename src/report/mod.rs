@@ -34,9 +34,12 @@
 //!   shows each stance as a coloured chip with a glyph and the number of
 //!   findings; rows on which studies disagree carry a badge, `polarity` or
 //!   `stance` (see [`Disagreement`](crate::synthesis::Disagreement)).
-//! - **Summary of Qualitative Findings**: review findings with their
-//!   GRADE-CERQual assessment of confidence. The format does not yet record
-//!   such assessments, so the section says that there are none.
+//! - **Summary of Qualitative Findings**: for each review with GRADE-CERQual
+//!   assessments, its assessed findings in the review's order, each with the
+//!   four components and their explanations, the overall confidence and its
+//!   explanation, and the contributing included studies
+//!   ([`CerqualTables`](crate::synthesis::cerqual::CerqualTables)); a line
+//!   saying there are none when no input has any.
 //! - **Validation issues** of each input, at most
 //!   [`Options::max_issues_per_file`] listed per file.
 //! - **Provenance**: the crate and format versions and the input names, and

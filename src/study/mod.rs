@@ -115,7 +115,9 @@ pub(crate) fn sample_unit(
 ///
 /// Only a review (`"kind": "review"`) may carry `review` details or
 /// GRADE-CERQual assessments on its findings; the JSON Schema says so with
-/// `if`/`else`, and validation reports either on other studies as an error.
+/// `if`/`else` (on other studies both may only be absent or `null`, which
+/// reads as absent), and validation reports either on other studies as an
+/// error.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[cfg_attr(
@@ -129,10 +131,10 @@ pub(crate) fn sample_unit(
         "else" = {
             "type": "object",
             "properties": {
-                "review": false,
+                "review": { "type": "null" },
                 "findings": {
                     "type": "array",
-                    "items": { "type": "object", "properties": { "cerqual": false } }
+                    "items": { "type": "object", "properties": { "cerqual": { "type": "null" } } }
                 }
             }
         }

@@ -63,6 +63,29 @@ impl PartialDate {
     pub fn day(&self) -> Option<u32> {
         self.day
     }
+
+    /// Whether the whole of this date's period is over before `other`'s
+    /// begins: what makes a search period run backwards. Dates of different
+    /// precision compare at the coarser one where this date is coarser, so
+    /// a month does not end before one of its own days.
+    ///
+    /// ```
+    /// use peer_support::study::PartialDate;
+    ///
+    /// let date = |s: &str| s.parse::<PartialDate>().unwrap();
+    /// assert!(date("2022-10").ends_before(&date("2022-11-15")));
+    /// assert!(!date("2022-11").ends_before(&date("2022-11-15")));
+    /// assert!(!date("2022").ends_before(&date("2022-11")));
+    /// assert!(date("2021-12-31").ends_before(&date("2022")));
+    /// ```
+    pub fn ends_before(&self, other: &PartialDate) -> bool {
+        let other_at_this_precision = PartialDate {
+            year: other.year,
+            month: self.month.and(other.month),
+            day: self.day.and(other.day),
+        };
+        *self < other_at_this_precision
+    }
 }
 
 impl FromStr for PartialDate {
@@ -123,7 +146,7 @@ impl<'de> Deserialize<'de> for PartialDate {
 
 json_schema_impl!(PartialDate, |generator| {
     schemars::json_schema!({
-        "description": "A date as precise as the paper gives it: a year (YYYY), a month (YYYY-MM) or a day (YYYY-MM-DD).",
+        "description": "A date as precise as the paper gives it: a year (YYYY), a month (YYYY-MM) or a day (YYYY-MM-DD). The day must exist in its month: readers refuse 2022-02-30 and 2023-02-29, which the pattern cannot tell from real days.",
         "type": "string",
         "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
         "examples": ["2012-01", "2022"],

@@ -17,9 +17,14 @@ use crate::vocabulary::{Basis, CerqualConfidence, SampleUnit, Stakeholder};
 struct Cell {
     study: usize,
     unit: SampleUnit,
-    /// Count by listed participants (primary research) or contributing
-    /// included studies (a review).
-    counts_people: bool,
+    /// Whether the study is a review: its counts, in whatever unit, pool the
+    /// samples of other studies and are never added to a primary study's.
+    review: bool,
+    /// Which ids count the sample: listed participants (primary research),
+    /// contributing included studies (a review counting studies or reviews),
+    /// or none (a review that says it counts participants: its contributing
+    /// studies are not people).
+    listed_ids: Listed,
     /// The index of the last finding counted, so a finding linking the
     /// concept twice counts once.
     last_finding: Option<usize>,
@@ -32,11 +37,17 @@ struct Cell {
 }
 
 impl Cell {
-    fn new(study: usize, unit: SampleUnit, ids: &IdHashState) -> Self {
+    fn new(study: usize, unit: SampleUnit, review: bool, ids: &IdHashState) -> Self {
+        let listed_ids = match (review, unit == SampleUnit::Participants) {
+            (false, _) => Listed::Participants,
+            (true, false) => Listed::Contributing,
+            (true, true) => Listed::None,
+        };
         Cell {
             study,
-            counts_people: unit == SampleUnit::Participants,
             unit,
+            review,
+            listed_ids,
             last_finding: None,
             finding_at: Vec::new(),
             stances: BTreeSet::new(),
@@ -52,10 +63,10 @@ impl Cell {
     fn count(&mut self, at: usize, finding: &Finding) {
         self.finding_at.push(at);
         self.reported_by.extend(finding.reported_by.iter().cloned());
-        let listed = if self.counts_people {
-            &finding.participants
-        } else {
-            &finding.contributing
+        let listed: &[Uuid] = match self.listed_ids {
+            Listed::Participants => &finding.participants,
+            Listed::Contributing => &finding.contributing,
+            Listed::None => &[],
         };
         self.listed.extend(listed.iter().copied());
         if let Some(confidence) = finding.cerqual.as_ref().and_then(|c| c.confidence.as_ref()) {
@@ -85,11 +96,20 @@ impl Cell {
             findings: self.finding_at.len(),
             count,
             unit: self.unit,
+            review: self.review,
             reported_by: self.reported_by.into_iter().collect(),
             confidence: self.confidence,
             finding_at: self.finding_at,
         }
     }
+}
+
+/// The ids a cell counts its sample by.
+#[derive(Clone, Copy)]
+enum Listed {
+    Participants,
+    Contributing,
+    None,
 }
 
 /// Builds the matrix: each link is visited once, with one hash lookup for its
@@ -107,17 +127,17 @@ pub(super) fn build<'a>(
     let mut index: HashMap<Concept, usize> = HashMap::new();
     // (the row's concept, its cells, the other concepts linked into it)
     let mut rows: Vec<(Concept, Vec<Cell>, BTreeSet<Concept>)> = Vec::new();
-    let mut seen = Seen::default();
-    let mut duplicates = Vec::new();
+    let (studies, duplicates) = distinct_studies(studies);
+    // The column of each DOI, for the reviews' included studies.
+    let mut columns_by_doi: HashMap<String, usize> = HashMap::new();
+    for (si, study) in studies.iter().enumerate() {
+        if let Some(doi) = doi_key(&study.citation) {
+            columns_by_doi.entry(doi).or_insert(si);
+        }
+    }
     // (review column, DOIs of what it includes)
     let mut included: Vec<(usize, Vec<String>)> = Vec::new();
-    for (given, study) in studies.into_iter().enumerate() {
-        if let Some(duplicate) = seen.check(study, given) {
-            duplicates.push(duplicate);
-            continue;
-        }
-        let si = columns.len();
-        seen.add(study, si);
+    for (si, study) in studies.into_iter().enumerate() {
         columns.push(StudyColumn::of(study));
         if let Some(review) = study.review.as_ref().filter(|_| study.is_review()) {
             let dois = review
@@ -128,6 +148,7 @@ pub(super) fn build<'a>(
             included.push((si, dois));
         }
         let unit = study.sample_unit();
+        let is_review = study.is_review();
         for (fi, finding) in study.findings.iter().enumerate() {
             // Cited background is another study's evidence, not this one's.
             if finding.basis == Some(Basis::Background) {
@@ -148,7 +169,7 @@ pub(super) fn build<'a>(
                 }
                 let cells = &mut rows[r].1;
                 if !matches!(cells.last(), Some(cell) if cell.study == si) {
-                    cells.push(Cell::new(si, unit.clone(), &ids));
+                    cells.push(Cell::new(si, unit.clone(), is_review, &ids));
                 }
                 let Some(cell) = cells.last_mut() else {
                     continue;
@@ -189,7 +210,7 @@ pub(super) fn build<'a>(
         .flat_map(|(review, dois)| {
             let mut primaries: Vec<usize> = dois
                 .iter()
-                .filter_map(|doi| seen.dois.get(doi).copied())
+                .filter_map(|doi| columns_by_doi.get(doi).copied())
                 .filter(|&p| !columns[p].kind_is_review())
                 .collect();
             primaries.sort_unstable();
@@ -205,6 +226,39 @@ pub(super) fn build<'a>(
         duplicates,
         overlaps,
     }
+}
+
+/// Each study once: `studies` in the order given without those that repeat
+/// an earlier one (the same id, or the same DOI in any letter case), and the
+/// ones left out. The rule the matrix and the CERQual tables count by.
+///
+/// ```
+/// use peer_support::synthesis::{DuplicateReason, distinct_studies};
+///
+/// let seeds = peer_support::catalog::seed_studies()?.document;
+/// let (kept, left_out) = distinct_studies(seeds.studies.iter().chain(&seeds.studies));
+/// assert_eq!(kept.len(), 4);
+/// assert_eq!(left_out.len(), 4);
+/// assert_eq!((left_out[0].given, left_out[0].kept), (4, 0));
+/// assert_eq!(left_out[0].reason, DuplicateReason::SameId);
+/// # Ok::<(), peer_support::document::ReadError>(())
+/// ```
+pub fn distinct_studies<'a>(
+    studies: impl IntoIterator<Item = &'a Study>,
+) -> (Vec<&'a Study>, Vec<DuplicateStudy>) {
+    let mut seen = Seen::default();
+    let mut kept = Vec::new();
+    let mut left_out = Vec::new();
+    for (given, study) in studies.into_iter().enumerate() {
+        match seen.check(study, given) {
+            Some(duplicate) => left_out.push(duplicate),
+            None => {
+                seen.add(study, kept.len());
+                kept.push(study);
+            }
+        }
+    }
+    (kept, left_out)
 }
 
 /// The ids and DOIs of the studies taken so far, and their columns.

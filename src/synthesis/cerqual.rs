@@ -34,6 +34,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::csv::record;
+use super::{DuplicateStudy, distinct_studies};
 use crate::study::{CERQUAL_COMPONENTS, Cerqual, Citation, Document, IncludedStudy, Study, Text};
 
 /// Which of the two GRADE-CERQual tables to write.
@@ -54,10 +55,14 @@ pub enum Table {
 /// `objective`, `perspective`, `unassessed` count and `findings`, each
 /// finding with its `id`, `finding`, `contributing` studies (`id`, `label`)
 /// and the whole `cerqual` assessment: JSON always carries the Evidence
-/// Profile.
+/// Profile. A study given twice is listed once ([`distinct_studies`]); the
+/// copies left out are under `"duplicates"`, present only when there are
+/// any.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct CerqualTables {
     reviews: Vec<ReviewAssessments>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    duplicates: Vec<DuplicateStudy>,
 }
 
 /// One review's assessed findings.
@@ -113,14 +118,26 @@ impl CerqualTables {
         Self::from_studies(&document.studies)
     }
 
-    /// The tables of every review among `studies`, in the order given.
+    /// The tables of every review among `studies`, in the order given, each
+    /// study once.
     pub fn from_studies<'a>(studies: impl IntoIterator<Item = &'a Study>) -> Self {
+        let (studies, duplicates) = distinct_studies(studies);
         let reviews = studies
             .into_iter()
             .filter(|s| s.is_review())
             .map(ReviewAssessments::of)
             .collect();
-        CerqualTables { reviews }
+        CerqualTables {
+            reviews,
+            duplicates,
+        }
+    }
+
+    /// The studies left out because they repeat one given before them, in
+    /// the order given; [`DuplicateStudy::kept`] is the position of the
+    /// first copy among the distinct studies given.
+    pub fn duplicates(&self) -> &[DuplicateStudy] {
+        &self.duplicates
     }
 
     /// The reviews, in the order given (also those with no assessed

@@ -88,6 +88,9 @@ pub struct StudyEvidence {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) count: Option<u64>,
     pub(super) unit: SampleUnit,
+    /// Whether the study is a review (its columns say so on the wire).
+    #[serde(skip)]
+    pub(super) review: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) reported_by: Vec<Stakeholder>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -127,10 +130,19 @@ impl StudyEvidence {
         &self.unit
     }
 
-    /// [`count`](StudyEvidence::count) when it counts participants; `None`
-    /// for a review, whose count is of included studies or reviews.
+    /// [`count`](StudyEvidence::count) when it counts a primary study's
+    /// participants; `None` for a review, whose count is of included studies
+    /// or reviews, or, when the review says it counts participants, pools the
+    /// participants of studies that may also be in the matrix.
     pub fn participants(&self) -> Option<u64> {
-        self.count.filter(|_| self.unit == SampleUnit::Participants)
+        self.count
+            .filter(|_| !self.review && self.unit == SampleUnit::Participants)
+    }
+
+    /// Whether [`count`](StudyEvidence::count) adds to a total in `unit`:
+    /// a count in that unit, and never a review's count of participants.
+    pub(super) fn adds_to(&self, unit: &SampleUnit) -> bool {
+        &self.unit == unit && !(self.review && *unit == SampleUnit::Participants)
     }
 
     /// The highest GRADE-CERQual confidence among the review's findings that

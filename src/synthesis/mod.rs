@@ -82,7 +82,12 @@
 //! values in that unit, assuming different studies have different
 //! participants (or include different studies); it is `None` when no cell
 //! in that unit knows. [`ConceptRow::participants`] is the total in
-//! participants, so a review never adds to it.
+//! participants, so a review never adds to it: not even a review whose
+//! sample says it counts participants (validation warns,
+//! `sample_unit_mismatch`), because those pool the participants of its
+//! included studies, which may be in the matrix too. Such a review's cell
+//! keeps its count, in participants, and counts it from `endorsement_count`
+//! only, never from its contributing studies.
 //!
 //! # Primary and review evidence
 //!
@@ -161,6 +166,7 @@ mod row;
 mod summary;
 mod table;
 
+pub use build::distinct_studies;
 pub use evidence::{Polarity, StanceMark, StudyEvidence};
 pub use overlap::{DuplicateReason, DuplicateStudy, Overlap};
 pub use rollup::{Group, GroupCell, GroupEvidence, Grouping, Member, Rollup, UnknownGrouping};

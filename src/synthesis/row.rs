@@ -133,19 +133,22 @@ impl ConceptRow {
 
     /// At least how many participants stand behind the concept: the sum over
     /// the primary studies that say, or `None` when none does. Studies are
-    /// assumed to have distinct participants; a review's count (of included
-    /// studies) is never added to it.
+    /// assumed to have distinct participants; a review's count is never added
+    /// to it, not even when the review says its sample counts participants
+    /// (those pool the participants of its included studies, which may be in
+    /// the matrix too).
     pub fn participants(&self) -> Option<u64> {
         self.total(&SampleUnit::Participants)
     }
 
     /// The sum of the cells' counts in `unit` (participants, included
     /// studies, included reviews), or `None` when no cell in that unit says.
-    /// Counts in different units are never added together.
+    /// Counts in different units are never added together, and a review's
+    /// count never adds to participants.
     pub fn total(&self, unit: &SampleUnit) -> Option<u64> {
         self.evidence
             .iter()
-            .filter(|e| e.unit() == unit)
+            .filter(|e| e.adds_to(unit))
             .filter_map(StudyEvidence::count)
             .reduce(|a, b| a.saturating_add(b))
     }
@@ -156,7 +159,7 @@ impl ConceptRow {
     pub fn totals(&self) -> Vec<(SampleUnit, u64)> {
         let mut units: Vec<SampleUnit> = Vec::new();
         for e in &self.evidence {
-            if e.count().is_some() && !units.contains(e.unit()) {
+            if e.count().is_some() && e.adds_to(e.unit()) && !units.contains(e.unit()) {
                 units.push(e.unit().clone());
             }
         }

@@ -3,6 +3,7 @@
 use std::fmt::{self, Write as _};
 
 use super::{ConceptRow, Disagreement, EvidenceMatrix, StanceMark, StudyEvidence};
+use crate::diagnostics::one_line;
 use crate::vocabulary::SampleUnit;
 
 impl EvidenceMatrix {
@@ -169,7 +170,7 @@ impl EvidenceMatrix {
     /// counts; then the overlaps and the duplicates left out.
     fn write_legend(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, study) in self.studies().iter().enumerate() {
-            write!(f, "S{}  {}", i + 1, study.title)?;
+            write!(f, "S{}  {}", i + 1, one_line(study.title.as_str()))?;
             let mut about = Vec::new();
             if study.kind_is_review() {
                 about.push(match &study.review_type {
@@ -200,7 +201,7 @@ impl EvidenceMatrix {
                 "=   left out, the same study as S{} ({}): {}",
                 duplicate.kept + 1,
                 duplicate.reason.description(),
-                duplicate.title
+                one_line(duplicate.title.as_str())
             )?;
         }
         Ok(())

@@ -68,8 +68,8 @@ impl Validator {
             }
         }
         if let (Some(from), Some(to)) = (search.from, search.to) {
-            // Compared by their starts: "2022" does not end before "2022-11".
-            if to < from && !(to.year_number() == from.year_number() && to.month().is_none()) {
+            // "2022-11" does not end before "2022-11-15" starts.
+            if to.ends_before(&from) {
                 self.report.push(Issue::error(
                     IssueCode::DateOutOfRange,
                     at.key("to").to_pointer(),
@@ -118,5 +118,52 @@ pub(super) fn duplicate_dois(document: &Document, validator: &mut Validator) {
                 ));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::study::Document;
+
+    /// The search-period issues of a review searched `from` to `to`.
+    fn backwards(from: &str, to: &str) -> Vec<String> {
+        let json = format!(
+            r#"{{"schema": "urn:peer-support:study-document", "schema_version": "1.1.0",
+              "studies": [{{"id": "00000000-0000-4000-8000-000000000001", "kind": "review",
+                "citation": {{"title": "R"}},
+                "review": {{"type": "systematic_review", "search": {{"from": "{from}", "to": "{to}"}}}}}}]}}"#
+        );
+        let document: Document = serde_json::from_str(&json).unwrap();
+        document
+            .validate()
+            .issues
+            .iter()
+            .map(|i| format!("{} {}: {}", i.code, i.path, i.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_search_ends_before_it_starts_only_when_its_whole_end_is_earlier() {
+        for (from, to) in [
+            ("2022-11-15", "2022-11"),
+            ("2022-11", "2022"),
+            ("2022-11-15", "2022"),
+            ("2022", "2022-01"),
+            ("2022-11", "2022-11-30"),
+        ] {
+            assert_eq!(backwards(from, to), Vec::<String>::new(), "{from} to {to}");
+        }
+        assert_eq!(
+            backwards("2022-11-15", "2022-10"),
+            [
+                "date_out_of_range /studies/0/review/search/to: the search ends (2022-10) before it starts (2022-11-15)"
+            ]
+        );
+        assert_eq!(
+            backwards("2022", "2021-12-31"),
+            [
+                "date_out_of_range /studies/0/review/search/to: the search ends (2021-12-31) before it starts (2022)"
+            ]
+        );
     }
 }

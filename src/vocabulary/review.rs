@@ -89,10 +89,16 @@ vocabulary! {
             sources: [ENTREQ],
             mapping: (),
         },
+        Prisma2009 = "prisma_2009" {
+            label: "PRISMA 2009",
+            definition: "The Preferred Reporting Items for Systematic reviews and Meta-Analyses in their first, 2009 form, which reviews followed until the 2020 update.",
+            sources: [PRISMA_2009, IMPLEMENTATION_INFLUENCES_REVIEW],
+            mapping: (),
+        },
         Prisma2020 = "prisma_2020" {
             label: "PRISMA 2020",
             definition: "The Preferred Reporting Items for Systematic reviews and Meta-Analyses, in their 2020 form: the reporting guideline for systematic reviews.",
-            sources: [PRISMA_2020, IMPLEMENTATION_INFLUENCES_REVIEW],
+            sources: [PRISMA_2020],
             mapping: (),
         },
         PrismaScr = "prisma_scr" {

@@ -252,6 +252,18 @@ pub const ENTREQ: Source = Source {
     doi: "10.1186/1471-2288-12-181",
 };
 
+/// The PRISMA statement for reporting systematic reviews, in its first
+/// (2009) form. PLoS Medicine 2009;6(7):e1000097.
+pub const PRISMA_2009: Source = Source {
+    key: "moher-2009",
+    title: "Preferred reporting items for systematic reviews and meta-analyses: the PRISMA statement",
+    authors: &["Moher D", "Liberati A", "Tetzlaff J", "Altman DG"],
+    authors_complete: false,
+    year: 2009,
+    journal: "PLoS Medicine",
+    doi: "10.1371/journal.pmed.1000097",
+};
+
 /// The PRISMA 2020 statement for reporting systematic reviews.
 pub const PRISMA_2020: Source = Source {
     key: "page-2021",
@@ -351,6 +363,7 @@ pub const ALL_SOURCES: &[Source] = &[
     COREQ,
     SRQR,
     ENTREQ,
+    PRISMA_2009,
     PRISMA_2020,
     PRISMA_SCR,
     EMERGE,

@@ -8,7 +8,7 @@ use peer_support::synthesis::cerqual::{self, CerqualTables, Table};
 
 use crate::exit::{CliError, Status};
 use crate::input;
-use crate::output::{Output, diagnostic};
+use crate::output::{Output, diagnostic, one_line, printable};
 
 /// The `cerqual` subcommand's arguments.
 #[derive(Debug, clap::Args)]
@@ -81,6 +81,14 @@ pub fn run(args: &Args, out: &mut Output) -> Result<Status, CliError> {
     let status = input::report_issues(&documents);
     let tables =
         CerqualTables::from_studies(documents.iter().flat_map(|(_, l)| &l.document.studies));
+    for duplicate in tables.duplicates() {
+        diagnostic(format_args!(
+            "warning: study {} ({}) was given before ({}); it is listed once",
+            duplicate.id,
+            one_line(duplicate.title.as_str()),
+            duplicate.reason.description(),
+        ));
+    }
     if tables.assessed() == 0 {
         diagnostic(if tables.reviews().is_empty() {
             "no study is a review (\"kind\": \"review\"), so there is nothing to assess"
@@ -115,9 +123,11 @@ fn text_tables(tables: &CerqualTables, table: Table, width: u16) -> String {
         if !out.is_empty() {
             out.push('\n');
         }
-        out.push_str(&format!("{}: {}\n", cerqual::title(table), review.title));
+        // Input text reaches a terminal: no escape sequence gets through.
+        let title = one_line(review.title.as_str());
+        out.push_str(&format!("{}: {title}\n", cerqual::title(table)));
         for (label, value) in review.context() {
-            out.push_str(&format!("{label}: {value}\n"));
+            out.push_str(&format!("{label}: {}\n", one_line(value)));
         }
         let mut text = TextTable::new();
         text.load_preset(presets::ASCII_FULL_CONDENSED)
@@ -125,7 +135,12 @@ fn text_tables(tables: &CerqualTables, table: Table, width: u16) -> String {
             .set_width(width)
             .set_header(cerqual::headers(table));
         for (i, finding) in review.findings.iter().enumerate() {
-            text.add_row(finding.cells(i + 1, table));
+            text.add_row(
+                finding
+                    .cells(i + 1, table)
+                    .iter()
+                    .map(|cell| printable(cell)),
+            );
         }
         out.push_str(&text.to_string());
         out.push('\n');

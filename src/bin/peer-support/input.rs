@@ -44,6 +44,9 @@ pub fn load(file: &Path, options: ReadOptions) -> Result<(String, Loaded), CliEr
 /// The name the bundled seed document goes by in messages.
 pub const BUNDLED: &str = "(bundled seed studies)";
 
+/// The name the bundled reviews go by in messages.
+pub const BUNDLED_REVIEWS: &str = "(bundled reviews)";
+
 /// The bundled seed studies, read like any other document.
 pub fn bundled() -> Result<Loaded, CliError> {
     catalog::seed_studies().map_err(|source| CliError::Document {
@@ -52,13 +55,24 @@ pub fn bundled() -> Result<Loaded, CliError> {
     })
 }
 
+/// The bundled reviews, read like any other document.
+pub fn bundled_reviews() -> Result<Loaded, CliError> {
+    catalog::reviews().map_err(|source| CliError::Document {
+        file: BUNDLED_REVIEWS.to_owned(),
+        source,
+    })
+}
+
 /// Every file loaded with default options, each with its display name; with
-/// no file, the bundled seed studies.
+/// no file, the bundled seed studies and the bundled reviews.
 pub fn load_all_or_bundled(
     files: &[std::path::PathBuf],
 ) -> Result<Vec<(String, Loaded)>, CliError> {
     if files.is_empty() {
-        return Ok(vec![(BUNDLED.to_owned(), bundled()?)]);
+        return Ok(vec![
+            (BUNDLED.to_owned(), bundled()?),
+            (BUNDLED_REVIEWS.to_owned(), bundled_reviews()?),
+        ]);
     }
     files
         .iter()

@@ -50,13 +50,13 @@ enum Command {
     Generate(generate::Args),
     /// Print a shareable copy of a document without participants' words (quotes) or records (aggregate).
     Redact(redact::Args),
-    /// Line up studies in a cross-study evidence matrix (default: the bundled seed studies).
+    /// Line up studies in a cross-study evidence matrix (default: the bundled seed studies and reviews).
     Synthesize(synthesize::Args),
-    /// Print the bundled seed studies (the four source papers) as a document.
+    /// Print the bundled seed studies (the four source papers), or the bundled reviews, as a document.
     Catalog(catalog::Args),
     /// Print the GRADE-CERQual Summary of Qualitative Findings (or Evidence Profile) of reviews.
     Cerqual(cerqual::Args),
-    /// Write the evidence report as one self-contained HTML file (default: the bundled seed studies).
+    /// Write the evidence report as one self-contained HTML file (default: the bundled seed studies and reviews).
     Report(report::Args),
 }
 

@@ -54,7 +54,8 @@ impl Write for Output {
 /// name. A failure to write standard error is ignored: there is nowhere left
 /// to report it, and it must not turn into a panic.
 pub fn diagnostic(message: impl Display) {
-    let line = one_line(&message.to_string());
+    let message = message.to_string();
+    let line = one_line(&message);
     let _ = writeln!(io::stderr().lock(), "peer-support: {line}");
 }
 
@@ -71,21 +72,12 @@ pub fn chain(error: &dyn std::error::Error) -> String {
     text
 }
 
-/// `text` with control characters escaped, so that a message quoting user
-/// data (a field name may contain a newline) stays on one line.
-pub fn one_line(text: &str) -> String {
-    if !text.chars().any(char::is_control) {
-        return text.to_owned();
-    }
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+pub use peer_support::diagnostics::one_line;
+
+/// `text` with control characters escaped except line breaks, for a table
+/// cell that wraps its lines: no terminal escape sequence gets through.
+pub fn printable(text: &str) -> String {
+    text.lines().map(one_line).collect::<Vec<_>>().join("\n")
 }
 
 /// Writes `document` in canonical form: pretty (ends with a newline), or
@@ -105,12 +97,17 @@ pub fn write_document(
 
 #[cfg(test)]
 mod tests {
-    use super::{chain, one_line};
+    use super::{chain, one_line, printable};
 
     #[test]
     fn one_line_escapes_control_characters_only() {
         assert_eq!(one_line("a\nb\tc"), "a\\nb\\tc");
         assert_eq!(one_line("plain \"text\" é"), "plain \"text\" é");
+    }
+
+    #[test]
+    fn printable_keeps_line_breaks_and_escapes_the_rest() {
+        assert_eq!(printable("a\r\nb\u{1b}[2J"), "a\nb\\u{1b}[2J");
     }
 
     #[test]

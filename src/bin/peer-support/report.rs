@@ -14,7 +14,7 @@ use crate::output::Output;
 #[command(after_help = HELP)]
 pub struct Args {
     /// Documents whose studies to report on (`-` reads standard input); with
-    /// none, the four bundled seed studies.
+    /// none, the four bundled seed studies and the two bundled reviews.
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Write the report to FILE instead of standard output (`-` is standard

@@ -14,7 +14,7 @@ use crate::output::{Output, diagnostic, one_line};
 #[command(after_help = HELP)]
 pub struct Args {
     /// Documents whose studies to line up (`-` reads standard input); with
-    /// none, the four bundled seed studies.
+    /// none, the four bundled seed studies and the two bundled reviews.
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Output format.
@@ -35,9 +35,9 @@ For every concept the findings link, which studies report it and with which
 stances, on how many findings and how much of each study's sample:
 participants for primary research, included studies (or reviews) for a review,
 never added together. The studies of all FILEs become the columns, in the
-order given; with no FILE, the four seed studies bundled with the crate
-(`peer-support catalog` prints them). A study given twice (the same id, or the
-same DOI) is counted once, with a warning on standard error. Concepts the
+order given; with no FILE, the four seed studies and the two reviews bundled
+with the crate (`peer-support catalog` and `catalog --reviews` print them). A
+study given twice (the same id, or the same DOI) is counted once, with a warning on standard error. Concepts the
 documents declare in their project codebooks (`concepts`) are known, with
 their labels and mappings, and concepts related by `exact_match` share one row.
 
