@@ -55,13 +55,17 @@ fn the_file_is_canonical() {
 }
 
 /// Every value, facilitator, barrier and outcome of the codebook is linked from
-/// at least one seed finding; the failure lists every orphan at once.
+/// at least one finding of the bundled studies (the seeds, or the reviews the
+/// implementation influences come from); the failure lists every orphan at
+/// once.
 #[test]
 fn no_codebook_entry_is_an_orphan() {
     let doc = seeds();
+    let reviews = peer_support::catalog::reviews().unwrap().document;
     let linked: BTreeSet<(&str, &str)> = doc
         .studies
         .iter()
+        .chain(&reviews.studies)
         .flat_map(|s| &s.findings)
         .flat_map(|f| &f.concepts)
         .filter(|l| l.concept.is_known())
@@ -79,7 +83,7 @@ fn no_codebook_entry_is_an_orphan() {
         .collect();
     assert!(
         orphans.is_empty(),
-        "{} codebook entries are linked from no seed finding: {}",
+        "{} codebook entries are linked from no bundled finding: {}",
         orphans.len(),
         orphans.join(", ")
     );

@@ -324,3 +324,65 @@ fn vocabulary_types_are_send_sync_and_static() {
     check::<Codebook>();
     check::<peer_support::vocabulary::InvalidCode>();
 }
+
+/// The standard codebook's relations: every target is a standard entry, no
+/// entry relates to itself, `broader` never loops, and no pair of entries
+/// is related in two ways SKOS keeps apart.
+#[test]
+fn standard_relations_resolve_and_are_consistent() {
+    use peer_support::study::Concept;
+    use peer_support::vocabulary::RelationKind;
+    use std::collections::{BTreeMap, BTreeSet};
+
+    let mut parents: BTreeMap<Concept, BTreeSet<Concept>> = BTreeMap::new();
+    let mut pairs: BTreeMap<(Concept, Concept), BTreeSet<&str>> = BTreeMap::new();
+    let mut count = 0;
+    for from in Concept::standard() {
+        for r in from.standard_relations() {
+            count += 1;
+            let to = Concept::from_codes(r.kind.code(), r.code).unwrap();
+            assert!(to.is_known(), "{} -> {}:{}", from.code(), r.kind, r.code);
+            assert_ne!(from, to, "{} relates to itself", from.code());
+            let (child, parent) = match r.relation {
+                RelationKind::Broader => (from.clone(), to.clone()),
+                RelationKind::Narrower => (to.clone(), from.clone()),
+                _ => (from.clone(), from.clone()),
+            };
+            if child != parent {
+                parents.entry(child).or_default().insert(parent);
+            }
+            let (key, what) = match (&r.relation, from < to) {
+                (RelationKind::Broader, true) | (RelationKind::Narrower, false) => {
+                    ((from.clone(), to.clone()), "first under second")
+                }
+                (RelationKind::Broader, false) | (RelationKind::Narrower, true) => {
+                    ((to.clone(), from.clone()), "second under first")
+                }
+                (other, _) => {
+                    let key = if from < to {
+                        (from.clone(), to.clone())
+                    } else {
+                        (to.clone(), from.clone())
+                    };
+                    (key, other.code())
+                }
+            };
+            pairs.entry(key).or_default().insert(what);
+        }
+    }
+    assert!(count >= 20, "the codebook has {count} relations");
+    for ((a, b), stated) in &pairs {
+        assert_eq!(stated.len(), 1, "{} and {}: {stated:?}", a.code(), b.code());
+    }
+    // No concept is its own ancestor.
+    for start in parents.keys() {
+        let mut stack: Vec<&Concept> = parents[start].iter().collect();
+        let mut seen = BTreeSet::new();
+        while let Some(c) = stack.pop() {
+            assert_ne!(c, start, "{} is broader than itself", start.code());
+            if seen.insert(c) {
+                stack.extend(parents.get(c).into_iter().flatten());
+            }
+        }
+    }
+}

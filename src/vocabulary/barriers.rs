@@ -23,12 +23,14 @@ vocabulary! {
             definition: "Systemic funding constraints in mental health systems that affect peer roles and how they are valued.",
             sources: [PSW_BARRIERS_AND_FACILITATORS],
             mapping: CfirConstruct::Financing,
+            relations: [Related(Barrier, "low_pay")],
         },
         LowPay = "low_pay" {
             label: "Low pay",
             definition: "Pay for peer roles that affects peer support workers' personal experience and signals how they are valued.",
             sources: [PSW_BARRIERS_AND_FACILITATORS],
             mapping: CfirConstruct::IncentiveSystems,
+            relations: [Related(Barrier, "undervalued_by_organisation")],
         },
         LimitedCareerProgression = "limited_career_progression" {
             label: "Limited career progression",
@@ -47,6 +49,7 @@ vocabulary! {
             definition: "Recruiting peer workers without a formal process, so that differing expectations of the role can emerge at the selection stage.",
             sources: [PEER_WORKER_ROLES_IN_TEAMS],
             mapping: CfirConstruct::Engaging,
+            relations: [Related(Facilitator, "formal_recruitment_process"), Related(Barrier, "role_expectation_mismatch")],
         },
         RoleExpectationMismatch = "role_expectation_mismatch" {
             label: "Role expectation mismatch",
@@ -83,6 +86,27 @@ vocabulary! {
             definition: "Treating peers as an isolated solution to the marginalisation of experiential knowledge, rather than reflecting their way of working in other roles.",
             sources: [PROFESSIONALS_VALUE_PEERS],
             mapping: CfirConstruct::WorkInfrastructure,
+        },
+        BenefitsInterference = "benefits_interference" {
+            label: "Interference with social security benefits",
+            definition: "Paid peer work, or more hours of it, putting the social security benefits a peer worker relies on at risk, reported by Cooper et al. (2024) as an outer-setting barrier; like low_pay, a financial condition of the role that shapes whether it can be taken up (so: related).",
+            sources: [PEER_SUPPORT_UMBRELLA_REVIEW],
+            mapping: CfirConstruct::PoliciesAndLaws,
+            relations: [Related(Barrier, "low_pay")],
+        },
+        PowerHierarchies = "power_hierarchies" {
+            label: "Power hierarchies",
+            definition: "Hierarchies of status and power in some cultural contexts that leave peer workers little standing, reported by Cooper et al. (2024) as an outer-setting barrier; the wider form of the team hierarchies hierarchy_reinforced_by_working_arrangements describes (so: related).",
+            sources: [PEER_SUPPORT_UMBRELLA_REVIEW],
+            mapping: CfirConstruct::LocalAttitudes,
+            relations: [Related(Barrier, "hierarchy_reinforced_by_working_arrangements")],
+        },
+        MedicalModelMisfit = "medical_model_misfit" {
+            label: "Poor fit with a medical model of care",
+            definition: "Difficulty fitting peer workers into services organised around a medical model of care, reported by Cooper et al. (2024) as an outer-setting barrier; close to tension_with_clinical_approaches and dominance_of_objective_knowledge, which describe the same clash inside teams (so: related to each).",
+            sources: [PEER_SUPPORT_UMBRELLA_REVIEW],
+            mapping: CfirConstruct::LocalAttitudes,
+            relations: [Related(Barrier, "tension_with_clinical_approaches"), Related(Barrier, "dominance_of_objective_knowledge")],
         },
     }
 }

@@ -120,6 +120,7 @@ vocabulary! {
             definition: "Peers amplifying the status of diverse, marginalised forms of knowledge, values and related ways of working in services.",
             sources: [PROFESSIONALS_VALUE_PEERS],
             mapping: OutcomeMapping::new(Beneficiary::OrganisationSystem, Direction::Benefit),
+            relations: [Related(Value, "experiential_knowledge")],
         },
     }
 }

@@ -11,18 +11,21 @@ vocabulary! {
             definition: "A person employed in a mental health service to use their own lived experience of mental health problems to support others; the title used in England's NHS.",
             sources: [PSW_ROLES_AND_EXPERIENCES, PSW_BARRIERS_AND_FACILITATORS, PEER_WORKER_ROLES_IN_TEAMS, PROFESSIONALS_VALUE_PEERS],
             mapping: (),
+            relations: [Broader(Role, "peer_worker")],
         },
         PeerSupportSpecialist = "peer_support_specialist" {
             label: "Peer Support Specialist",
             definition: "A synonym for a peer support role, named in the literature as one of the terms used to identify people employed to use their lived experience.",
             sources: [PEER_WORKER_ROLES_IN_TEAMS],
             mapping: (),
+            relations: [Broader(Role, "peer_worker")],
         },
         ConsumerProvider = "consumer_provider" {
             label: "Consumer-Provider",
             definition: "A synonym for a peer worker, from the 'consumer' tradition: a service user (consumer) employed by a mental health service organisation to provide support.",
             sources: [PEER_WORKER_ROLES_IN_TEAMS],
             mapping: (),
+            relations: [Broader(Role, "peer_worker")],
         },
         PeerWorker = "peer_worker" {
             label: "Peer Worker",
@@ -71,6 +74,7 @@ vocabulary! {
             definition: "Forming a relationship with the person supported, grounded in shared experience, as a route to recovery.",
             sources: [PSW_ROLES_AND_EXPERIENCES],
             mapping: (),
+            relations: [Related(Value, "mutuality")],
         },
         Advocacy = "advocacy" {
             label: "Advocacy",

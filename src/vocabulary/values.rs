@@ -16,6 +16,7 @@ vocabulary! {
             definition: "Sharing lived experiences with the people supported to bring empathy and build connection.",
             sources: [PSW_ROLES_AND_EXPERIENCES],
             mapping: (),
+            relations: [Related(Value, "relational_empathy"), Related(WayOfWorking, "sharing_lived_experience")],
         },
         PersonCentred = "person_centred" {
             label: "Person-centred approach",
@@ -34,12 +35,14 @@ vocabulary! {
             definition: "Subjective, lived experience treated as a valid form of knowledge, alongside knowledge that favours objectivity.",
             sources: [PROFESSIONALS_VALUE_PEERS],
             mapping: (),
+            relations: [Related(Barrier, "dominance_of_objective_knowledge")],
         },
         RelationalEmpathy = "relational_empathy" {
             label: "Relational empathy",
             definition: "The deeply empathic, relational approach peers bring, based in their subjective experience.",
             sources: [PROFESSIONALS_VALUE_PEERS],
             mapping: (),
+            relations: [Related(Value, "experiential_knowledge")],
         },
         AffectFocused = "affect_focused" {
             label: "Affect-focused",
