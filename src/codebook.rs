@@ -11,16 +11,42 @@
 //!
 //! let json = codebook.to_json_pretty();
 //! assert!(json.contains(r#""code": "supervision""#));
+//!
+//! // Relations to other entries, with SKOS meaning.
+//! let role_clarity = codebook.get(Kind::Facilitator, "role_clarity").unwrap();
+//! assert!(role_clarity.relations.iter().any(|r| r.code == "role_expectation_mismatch"));
+//! ```
+//!
+//! Given a document, [`Codebook::with_document`] adds the concepts the
+//! document declares (its project codebook) after the standard entries:
+//!
+//! ```
+//! use peer_support::Codebook;
+//!
+//! let json = r#"{"schema": "urn:peer-support:study-document", "schema_version": "1.1.0",
+//!   "concepts": [{"kind": "barrier", "code": "benefits_trap", "label": "Benefits trap",
+//!                 "cfir_construct": "policies_and_laws",
+//!                 "relations": [{"relation": "exact_match", "kind": "barrier", "code": "benefits_interference"}]}],
+//!   "studies": []}"#;
+//! let document = peer_support::from_str(json)?.document;
+//! let codebook = Codebook::with_document(&document);
+//! let declared = &codebook.declared()[0];
+//! assert_eq!(declared.label.as_str(), "Benefits trap");
+//! assert!(codebook.to_json_pretty().contains(r#""declared": true"#));
+//! assert!(codebook.to_markdown().contains("| `barrier` | `benefits_trap` | Benefits trap |"));
+//! # Ok::<(), peer_support::ReadError>(())
 //! ```
 
 use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::study::{DeclaredConcept, Document};
 use crate::vocabulary::{
     Analysis, AppraisalTool, Barrier, Basis, CerqualConcern, CerqualConfidence, Employment,
     Facilitator, Kind, Mappings, Method, Outcome, PeerValue, ReportingGuideline, ReviewType,
-    RoleTitle, SampleUnit, Setting, Source, Stakeholder, Stance, Vocabulary, WayOfWorking,
+    RoleTitle, SampleUnit, Setting, Source, Stakeholder, Stance, StandardRelation, Vocabulary,
+    WayOfWorking,
 };
 
 /// One vocabulary entry, flattened for listing and serialization.
@@ -43,14 +69,46 @@ pub struct Entry {
     /// CFIR 2.0, CHIME, beneficiary and direction, where they apply.
     #[serde(flatten)]
     pub mappings: Mappings,
+    /// Relations to other standard entries, with SKOS meaning.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub relations: &'static [StandardRelation],
 }
 
 /// Every known entry of every vocabulary, in a fixed order: by kind as listed
-/// in [`Kind`], then in each vocabulary's table order.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(transparent)]
+/// in [`Kind`], then in each vocabulary's table order; and, for a codebook
+/// [`with_document`](Codebook::with_document), the document's declared
+/// concepts after them.
+///
+/// Serializes as one array: the standard entries, then the declared
+/// concepts as the document writes them with `"declared": true`.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Codebook {
     entries: Vec<Entry>,
+    declared: Vec<DeclaredConcept>,
+}
+
+impl Serialize for Codebook {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+
+        #[derive(Serialize)]
+        struct Declared<'a> {
+            #[serde(flatten)]
+            concept: &'a DeclaredConcept,
+            declared: bool,
+        }
+        let mut seq = serializer.serialize_seq(Some(self.entries.len() + self.declared.len()))?;
+        for e in &self.entries {
+            seq.serialize_element(e)?;
+        }
+        for concept in &self.declared {
+            seq.serialize_element(&Declared {
+                concept,
+                declared: true,
+            })?;
+        }
+        seq.end()
+    }
 }
 
 impl Codebook {
@@ -76,10 +134,27 @@ impl Codebook {
         push::<SampleUnit>(&mut entries);
         push::<CerqualConcern>(&mut entries);
         push::<CerqualConfidence>(&mut entries);
-        Codebook { entries }
+        Codebook {
+            entries,
+            declared: Vec::new(),
+        }
     }
 
-    /// All entries, in codebook order.
+    /// The standard codebook with the concepts `document` declares, in the
+    /// document's order.
+    pub fn with_document(document: &Document) -> Self {
+        Codebook {
+            declared: document.concepts.clone(),
+            ..Codebook::standard()
+        }
+    }
+
+    /// The declared concepts (empty for [`Codebook::standard`]).
+    pub fn declared(&self) -> &[DeclaredConcept] {
+        &self.declared
+    }
+
+    /// All standard entries, in codebook order.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
@@ -96,14 +171,14 @@ impl Codebook {
             .find(|e| e.kind == kind && e.code == code)
     }
 
-    /// The number of entries.
+    /// The number of entries, declared concepts included.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.entries.len() + self.declared.len()
     }
 
     /// Whether the codebook has no entries (never true for [`Codebook::standard`]).
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len() == 0
     }
 
     /// Pretty JSON: an array of entry objects, two-space indented, with a
@@ -141,20 +216,60 @@ impl Codebook {
             }
             let _ = write!(
                 md,
-                "\n## {} (`{}`)\n\n| code | label | definition | mapping | sources |\n|---|---|---|---|---|\n",
+                "\n## {} (`{}`)\n\n| code | label | definition | mapping | relations | sources |\n|---|---|---|---|---|---|\n",
                 kind.label(),
                 kind.code()
             );
             for e in rows {
                 let sources: Vec<&str> = e.sources.iter().map(|s| s.key).collect();
+                let relations: Vec<String> = e
+                    .relations
+                    .iter()
+                    .map(|r| relation(&r.relation, r.kind.code(), r.code))
+                    .collect();
                 let _ = writeln!(
                     md,
-                    "| `{}` | {} | {} | {} | {} |",
+                    "| `{}` | {} | {} | {} | {} | {} |",
                     e.code,
                     e.label,
-                    e.definition.replace('|', "\\|"),
+                    cell(e.definition),
                     describe(&e.mappings),
+                    relations.join("; "),
                     sources.join(", ")
+                );
+            }
+        }
+        if !self.declared.is_empty() {
+            md.push_str(
+                "\n## Project concepts (declared in the document)\n\n\
+                 | kind | code | label | definition | mapping | level | relations | sources |\n\
+                 |---|---|---|---|---|---|---|---|\n",
+            );
+            for d in &self.declared {
+                let relations: Vec<String> = d
+                    .relations
+                    .iter()
+                    .map(|r| relation(&r.relation, r.target.kind_code(), r.target.code()))
+                    .collect();
+                let sources: Vec<String> = d
+                    .sources
+                    .iter()
+                    .map(|s| match &s.doi {
+                        Some(doi) => format!("doi:{}", doi.as_str()),
+                        None => s.title.as_str().to_owned(),
+                    })
+                    .collect();
+                let _ = writeln!(
+                    md,
+                    "| `{}` | `{}` | {} | {} | {} | {} | {} | {} |",
+                    d.concept.kind_code(),
+                    d.concept.code(),
+                    cell(d.label.as_str()),
+                    cell(d.definition.as_ref().map_or("", |t| t.as_str())),
+                    describe(&d.mappings()),
+                    d.level.map_or("", |l| l.code()),
+                    relations.join("; "),
+                    cell(&sources.join(", "))
                 );
             }
         }
@@ -171,6 +286,7 @@ fn push<T: Vocabulary>(entries: &mut Vec<Entry>) {
             definition: value.definition().unwrap_or_default(),
             sources: value.sources(),
             mappings: value.mappings(),
+            relations: value.relations(),
         });
     }
 }
@@ -184,6 +300,16 @@ fn static_code<T: Vocabulary>(value: &'static T) -> &'static str {
 
 fn static_label<T: Vocabulary>(value: &'static T) -> &'static str {
     value.label()
+}
+
+/// Text in a Markdown table cell: pipes escaped, lines joined.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace(['\r', '\n'], " ")
+}
+
+/// A relation as the Markdown tables write it (`broader barrier:low_pay`).
+fn relation(kind: &crate::vocabulary::RelationKind, target_kind: &str, code: &str) -> String {
+    format!("{kind} {target_kind}:`{code}`")
 }
 
 fn describe(m: &Mappings) -> String {

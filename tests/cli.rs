@@ -422,6 +422,28 @@ fn codebook_prints_every_entry() {
     assert_eq!(markdown.stdout, codebook.to_markdown());
 }
 
+/// Given a document, the codebook lists its declared concepts after the
+/// standard entries.
+#[test]
+fn codebook_of_a_document_adds_its_declared_concepts() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/1.1/codebook.json"
+    );
+    let json = run(&["codebook", file]);
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let entries: Value = serde_json::from_str(&json.stdout).unwrap();
+    let entries = entries.as_array().unwrap();
+    assert_eq!(entries.len(), Codebook::standard().len() + 5);
+    let last = entries.last().unwrap();
+    assert_eq!(last["code"], "reduced_self_stigma");
+    assert_eq!(last["declared"], true);
+    let markdown = run(&["codebook", file, "--format", "markdown"]);
+    assert!(markdown.stdout.contains(
+        "| `barrier` | `poor_pay` | Poor pay | The project's name for pay that does not reflect the role. |  |  | exact_match barrier:`low_pay` |  |\n"
+    ));
+}
+
 /// The command prints the schema the library generates from its types (the
 /// binary embeds a checked-in copy; tests/json_schema.rs holds that copy to
 /// the types).
