@@ -216,7 +216,9 @@ impl<'a> Context<'a> {
                     .map(move |study| Column { study, input })
             })
             .collect();
-        let mut matrix = EvidenceMatrix::from_studies(columns.iter().map(|c| c.study));
+        // The same studies in the same order, with the documents' declared
+        // concepts and relations (exact matches share a row).
+        let mut matrix = EvidenceMatrix::from_documents(inputs.iter().map(|i| i.document));
         // The matrix counts a study given twice once; the columns follow it,
         // so that a cell's study index is a column index.
         let left_out: Vec<usize> = matrix.duplicates().iter().map(|d| d.given).collect();

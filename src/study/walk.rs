@@ -11,8 +11,8 @@
 //! concepts it reports.
 
 use super::{
-    CERQUAL_COMPONENTS, Cerqual, Citation, ConceptLink, Document, Extensions, Finding, Review,
-    Study, Text, UnknownFields,
+    CERQUAL_COMPONENTS, Cerqual, Citation, ConceptLink, DeclaredConcept, Document, Extensions,
+    Finding, Review, Study, Text, UnknownFields,
 };
 use crate::diagnostics::pointer::Path;
 use crate::vocabulary::Vocabulary;
@@ -41,6 +41,8 @@ pub(crate) enum TextField {
     IncludedCountry,
     AppraisalRating,
     CerqualExplanation,
+    ConceptLabel,
+    ConceptDefinition,
 }
 
 impl TextField {
@@ -67,6 +69,8 @@ impl TextField {
             TextField::IncludedCountry => "the included study's country",
             TextField::AppraisalRating => "the appraisal rating",
             TextField::CerqualExplanation => "the GRADE-CERQual explanation",
+            TextField::ConceptLabel => "the declared concept's label",
+            TextField::ConceptDefinition => "the declared concept's definition",
         }
     }
 
@@ -98,11 +102,16 @@ pub(crate) trait Visit<'d> {
     fn unknown(&mut self, _fields: &'d UnknownFields, _path: &Path<'_>) {}
 }
 
-/// Visits the whole document: its extensions, then every study.
+/// Visits the whole document: its extensions, its declared concepts, then
+/// every study.
 pub(crate) fn walk<'d>(document: &'d Document, visitor: &mut impl Visit<'d>) {
     let root = Path::ROOT;
     visitor.unknown(&document.unknown, &root);
     visitor.extensions(&document.extensions, &root.key("extensions"));
+    let concepts = root.key("concepts");
+    for (i, declared) in document.concepts.iter().enumerate() {
+        walk_declared(declared, &concepts.index(i), visitor);
+    }
     let studies = root.key("studies");
     for (i, study) in document.studies.iter().enumerate() {
         walk_study(study, &studies.index(i), visitor);
@@ -194,6 +203,27 @@ pub(crate) fn walk_study<'d>(study: &'d Study, path: &Path<'_>, visitor: &mut im
         visitor,
     );
     visitor.extensions(&study.extensions, &path.key("extensions"));
+}
+
+/// Visits a declared concept, at `path`: its texts, sources and relations.
+fn walk_declared<'d>(declared: &'d DeclaredConcept, path: &Path<'_>, visitor: &mut impl Visit<'d>) {
+    visitor.unknown(&declared.unknown, path);
+    visitor.text(TextField::ConceptLabel, &declared.label, &path.key("label"));
+    if let Some(definition) = &declared.definition {
+        visitor.text(
+            TextField::ConceptDefinition,
+            definition,
+            &path.key("definition"),
+        );
+    }
+    let sources = path.key("sources");
+    for (i, source) in declared.sources.iter().enumerate() {
+        walk_citation(source, &sources.index(i), visitor);
+    }
+    let relations = path.key("relations");
+    for (i, relation) in declared.relations.iter().enumerate() {
+        visitor.unknown(&relation.unknown, &relations.index(i));
+    }
 }
 
 fn walk_citation<'d>(citation: &'d Citation, path: &Path<'_>, visitor: &mut impl Visit<'d>) {

@@ -268,4 +268,27 @@ mod tests {
             "relation \"close_match\" is not one this version knows; it is kept as written and not used"
         );
     }
+
+    #[test]
+    fn unknown_fields_of_declared_concepts_are_kept_and_reported() {
+        let json = r#"{"schema": "urn:peer-support:study-document", "schema_version": "1.2.0",
+          "concepts": [{"kind": "barrier", "code": "benefits_trap", "label": "Benefits trap",
+            "synonyms": ["welfare trap"],
+            "relations": [{"relation": "related", "kind": "barrier", "code": "low_pay", "weight": 2}]}],
+          "studies": []}"#;
+        let found = messages(json);
+        let paths: Vec<&str> = found.iter().map(|(p, _)| p.as_str()).collect();
+        assert!(paths.contains(&"/concepts/0/synonyms"), "{paths:?}");
+        assert!(
+            paths.contains(&"/concepts/0/relations/0/weight"),
+            "{paths:?}"
+        );
+        let document = crate::from_str(json).unwrap().document;
+        let written = document.to_json_compact();
+        assert!(
+            written.contains(r#""synonyms":["welfare trap"]"#),
+            "{written}"
+        );
+        assert!(written.contains(r#""weight":2"#), "{written}");
+    }
 }
