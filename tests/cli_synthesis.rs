@@ -21,7 +21,7 @@ fn reviews() -> Document {
 /// What `synthesize` builds with no file: the seed studies, then the reviews.
 fn bundled_matrix() -> EvidenceMatrix {
     let (seeds, reviews) = (seeds(), reviews());
-    EvidenceMatrix::from_studies(seeds.studies.iter().chain(&reviews.studies))
+    EvidenceMatrix::from_documents([&seeds, &reviews])
 }
 
 /// The bundled documents' own warnings, which `synthesize` prints as given.
@@ -91,13 +91,14 @@ fn synthesize_json_and_csv_match_the_library() {
     let csv = run(&["synthesize", "--format", "csv", "--min-studies", "2"]);
     assert_eq!(csv.code, 0, "{}", csv.stderr);
     assert_eq!(csv.stdout, matrix.to_csv());
-    // Header plus one line per cell of the six concepts two studies report:
+    // Header plus one line per cell of the five concepts two studies report:
     // organisational culture, access to a peer network, peer-specific
-    // training, supervision, supportive leadership and emotional demands
-    // (hope is 002's only as cited background).
+    // training, supervision and emotional demands (hope is 002's only as
+    // cited background; the umbrella review's leadership is leadership from
+    // the top, narrower than 001's supportive leadership).
     assert_eq!(
         csv.stdout.matches("\r\n").count(),
-        1 + 6 * 2,
+        1 + 5 * 2,
         "{}",
         csv.stdout
     );
