@@ -159,6 +159,7 @@ mod row;
 mod summary;
 mod table;
 
+pub use csv::CSV_COLUMNS;
 pub use evidence::{Polarity, StanceMark, StudyEvidence};
 pub use overlap::{DuplicateReason, DuplicateStudy, Overlap};
 pub use row::{ConceptRow, Disagreement};
