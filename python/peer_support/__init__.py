@@ -13,9 +13,7 @@ canonical writer, redacted and synthesised by its code.
 'Understanding the rol'
 """
 
-from __future__ import annotations
-
-from typing import Any, Iterable, List, Union
+import typing as _typing
 
 from ._native import (
     FORMAT_VERSION,
@@ -56,10 +54,10 @@ __all__ = [
     "validate",
 ]
 
-_Document = Union[dict, Loaded]
+_Document = _typing.Union[dict, Loaded]
 
 
-def synthesize_frame(documents: Iterable[_Document], *, by: str = "concept") -> Any:
+def synthesize_frame(documents: _typing.Iterable[_Document], *, by: str = "concept") -> _typing.Any:
     """``synthesize`` as a ``pandas.DataFrame``, one row per concept and study.
 
     The columns are those of ``synthesize``'s rows, in the same order. Counts
@@ -78,7 +76,7 @@ def synthesize_frame(documents: Iterable[_Document], *, by: str = "concept") -> 
             "install it with `pip install pandas` or the package's extra, "
             "`pip install 'peer-support[pandas]'`"
         ) from error
-    rows: List[dict] = synthesize(documents, by=by)
+    rows: _typing.List[dict] = synthesize(documents, by=by)
     frame = pandas.DataFrame.from_records(rows, columns=list(SYNTHESIS_COLUMNS))
     for column in ("study_sample", "participants", "count"):
         frame[column] = frame[column].astype("Int64")
