@@ -4,8 +4,10 @@ use std::io::{self, Write};
 
 use super::{EvidenceMatrix, StudyEvidence};
 
-/// The CSV header, in column order.
-pub(super) const COLUMNS: [&str; 18] = [
+/// The columns of [`EvidenceMatrix::to_csv`], in order: its header, and the
+/// fields of each tidy record (the Python package's `synthesize` rows carry
+/// the same keys).
+pub const CSV_COLUMNS: [&str; 18] = [
     "kind",
     "code",
     "label",
@@ -76,7 +78,7 @@ impl EvidenceMatrix {
     ///
     /// Any I/O error from `writer`.
     pub fn write_csv<W: Write>(&self, mut writer: W) -> io::Result<()> {
-        record(&mut writer, COLUMNS.iter().copied())?;
+        record(&mut writer, CSV_COLUMNS.iter().copied())?;
         for row in self.concepts() {
             let concept = row.concept();
             for e in row.evidence() {

@@ -167,6 +167,7 @@ mod summary;
 mod table;
 
 pub use build::distinct_studies;
+pub use csv::CSV_COLUMNS;
 pub use evidence::{Polarity, StanceMark, StudyEvidence};
 pub use overlap::{DuplicateReason, DuplicateStudy, Overlap};
 pub use rollup::{Group, GroupCell, GroupEvidence, Grouping, Member, Rollup, UnknownGrouping};
