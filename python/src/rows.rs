@@ -74,7 +74,9 @@ pub(crate) fn records(documents: &[Document], grouping: Grouping) -> Vec<Record>
 }
 
 fn concept_records(documents: &[Document]) -> Vec<Record> {
-    let matrix = EvidenceMatrix::from_studies(documents.iter().flat_map(|d| &d.studies));
+    // With the documents' declared concepts: their labels, and exact
+    // matches in one row.
+    let matrix = EvidenceMatrix::from_documents(documents);
     let mut out = Vec::new();
     for row in matrix.concepts() {
         let concept = row.concept();
@@ -93,7 +95,7 @@ fn concept_records(documents: &[Document]) -> Vec<Record> {
             out.push(Record {
                 kind: concept.kind_code().to_owned(),
                 code: concept.code().to_owned(),
-                label: concept.label().to_owned(),
+                label: row.label().to_owned(),
                 known: concept.is_known(),
                 study: e.study() + 1,
                 study_id: study.id.to_string(),
