@@ -161,8 +161,9 @@ fn by_cfir(ctx: &Context<'_>) -> (Vec<Group>, usize) {
     let mut keyed: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
     let mut unmapped = 0;
     for (i, row) in ctx.matrix.concepts().iter().enumerate() {
-        let mapping = ctx.entry(row.concept()).map(|e| e.mappings);
-        match mapping.and_then(|m| m.cfir_domain.zip(m.cfir_construct)) {
+        // The row's own mappings: a declared concept's count too.
+        let m = row.mappings();
+        match m.cfir_domain.zip(m.cfir_construct) {
             Some((domain, construct)) => {
                 let d = CfirDomain::ALL.iter().position(|x| *x == domain);
                 let c = position(CfirConstruct::ALL, construct);
@@ -204,7 +205,7 @@ fn by_chime(ctx: &Context<'_>) -> (Vec<Group>, usize) {
     let mut keyed: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     let mut unmapped = 0;
     for (i, row) in ctx.matrix.concepts().iter().enumerate() {
-        let chime = ctx.entry(row.concept()).and_then(|e| e.mappings.chime);
+        let chime = row.mappings().chime;
         match chime.and_then(|p| ChimeProcess::ALL.iter().position(|x| *x == p)) {
             Some(p) => keyed.entry(p).or_default().push(i),
             None => unmapped += 1,
@@ -358,7 +359,7 @@ fn concept_row(ctx: &Context<'_>, row: &ConceptRow) -> Markup {
     let concept = row.concept();
     let search = format!(
         "{} {}:{}",
-        concept.label().to_lowercase(),
+        row.label().to_lowercase(),
         concept.kind_code(),
         concept.code()
     );
@@ -406,17 +407,18 @@ fn concept_cell(ctx: &Context<'_>, row: &ConceptRow) -> Markup {
     let concept = row.concept();
     let entry = ctx.entry(concept);
     let definition = entry.map(|e| e.definition);
-    let mappings = entry.map(|e| e.mappings).unwrap_or_default();
+    let mappings = *row.mappings();
     html! {
         th scope="row" .concept {
             details {
                 summary title=[definition] {
-                    (concept.label())
-                    @if !concept.is_known() { span .muted { " *" } }
+                    (row.label())
+                    @if !concept.is_known() && !row.is_declared() { span .muted { " *" } }
                 }
                 div .def {
                     @match definition {
                         Some(d) => p { (d) },
+                        None if row.is_declared() => p .muted { "Declared in a document's project codebook." },
                         None => p .muted { "Not in this version's codebook, so no definition." },
                     }
                     p .muted {

@@ -606,3 +606,16 @@ fn the_stylesheet_cannot_end_its_element() {
     assert!(!SCRIPT.to_ascii_lowercase().contains("</script"));
     assert!(!SCRIPT.contains("innerHTML"));
 }
+
+#[test]
+fn declared_concepts_show_their_labels_and_sit_in_their_cfir_domain() {
+    let loaded = crate::from_str(include_str!("../../tests/fixtures/1.1/codebook.json")).unwrap();
+    let html = render_one("codebook", &loaded, &Options::default());
+    assert_inert(&html);
+    assert!(html.contains("Human resource management policies"));
+    assert!(html.contains("Declared in a document's project codebook."));
+    // Only the declared welfare concepts map to this outer-setting construct.
+    assert!(html.contains("Policies &amp; Laws"));
+    // poor_pay is an exact match of low_pay: one row, under the standard label.
+    assert!(!html.contains("poor_pay"));
+}
