@@ -713,7 +713,8 @@ impl Context<'_> {
 ///   `PlainTextSelection` an excerpt (id: its GUID) whose text is cut from
 ///   the source's text by code points (§10.2), or by UTF-16 units when
 ///   only those fit (with a warning). The speaker is the case listing the
-///   selection, else the only case listing the source.
+///   selection, else (in files not written by this crate) the only case
+///   listing the source.
 /// - Codes become concepts: by GUID (the [standard codebook's
 ///   GUIDs](super::code_guid)), by the `options.map`, or by a concept code in
 ///   the name or description (`peer-support code: barrier/stigma`, or a
@@ -805,12 +806,25 @@ pub fn project_to_document(
                 continue;
             }
         };
-        let cuts = position::cut_selections(text, &source.selections).map_err(|error| {
-            ImportError::Position {
-                source_guid: source.guid,
-                error,
-            }
-        })?;
+        let position_error = |error| ImportError::Position {
+            source_guid: source.guid,
+            error,
+        };
+        // Our own files count code points; no need to guess.
+        let cuts = if ours {
+            source
+                .selections
+                .iter()
+                .map(|s| {
+                    position::cut_as(text, s.start, s.end, Unit::CodePoints).map_err(|mut e| {
+                        e.selection = Some(s.guid);
+                        position_error(e)
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?
+        } else {
+            position::cut_selections(text, &source.selections).map_err(position_error)?
+        };
         if cuts.first().is_some_and(|c| c.unit == Unit::Utf16) {
             cx.summary.warn(&subject, "selection positions count UTF-16 code units, not code points as REFI-QDA §10.2 says; the selections were cut as UTF-16");
         }
@@ -836,7 +850,13 @@ pub fn project_to_document(
             };
             covered += cut.text.chars().count() as u64;
             let mut excerpt = Excerpt::new(*selection.guid.as_uuid(), quote, data.id);
-            excerpt.participant = selection_case.get(&selection.guid).copied().or(sole_case);
+            // Our files list each excerpt's speaker; others often only the
+            // case of the whole source.
+            excerpt.participant = selection_case.get(&selection.guid).copied().or(if ours {
+                None
+            } else {
+                sole_case
+            });
             excerpt.location = match selection.description.as_deref() {
                 Some(d) if d.starts_with("location: ") => Text::new(&d["location: ".len()..]).ok(),
                 Some(_) | None if ours => None,
