@@ -213,6 +213,16 @@ proptest! {
             for g in &sample.groups { serde_round_trip(g)?; }
         }
     }
+
+    // Apart from the test above, whose strategy is already as large as a
+    // test thread's stack allows in a debug build.
+    #[test]
+    fn declared_concepts_round_trip_through_serde(
+        declared in strategies::declared_concept(Style::ANY),
+    ) {
+        serde_round_trip(&declared)?;
+        for r in &declared.relations { serde_round_trip(r)?; }
+    }
 }
 
 /// Every property the JSON Schema gives any object (generated from the

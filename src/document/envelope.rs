@@ -7,13 +7,15 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::read::capture;
 use super::{CURRENT_VERSION, ReadError, SCHEMA_ID, SchemaVersion};
 use crate::study::nodes;
-use crate::study::{Document, Extensions, Study, UnknownFields};
+use crate::study::{DeclaredConcept, Document, Extensions, Study, UnknownFields};
 
 /// The wire envelope, in canonical field order.
 #[derive(Serialize)]
 struct EnvelopeOut<'a> {
     schema: &'static str,
     schema_version: SchemaVersion,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    concepts: &'a [DeclaredConcept],
     studies: &'a [Study],
     #[serde(skip_serializing_if = "Extensions::is_empty")]
     extensions: &'a Extensions,
@@ -29,6 +31,8 @@ struct EnvelopeOut<'a> {
 pub(crate) struct EnvelopeIn {
     pub(crate) schema: String,
     pub(crate) schema_version: SchemaVersion,
+    #[serde(default)]
+    pub(crate) concepts: Vec<DeclaredConcept>,
     pub(crate) studies: Vec<Study>,
     #[serde(default)]
     pub(crate) extensions: Extensions,
@@ -42,6 +46,7 @@ impl Serialize for Document {
         EnvelopeOut {
             schema: SCHEMA_ID,
             schema_version: written_version(self),
+            concepts: &self.concepts,
             studies: &self.studies,
             extensions: &self.extensions,
             unknown: self.unknown_fields(),
@@ -120,6 +125,11 @@ json_schema_impl!(Document, |generator| {
                 ],
                 "examples": [CURRENT_VERSION.to_string()],
             },
+            "concepts": {
+                "description": "The project's own codebook (format 1.1): concepts the standard codebook does not have, each with its label, definition, framework mapping, sources and relations.",
+                "type": "array",
+                "items": generator.subschema_for::<DeclaredConcept>(),
+            },
             "studies": {
                 "description": "The studies.",
                 "type": "array",
@@ -136,6 +146,7 @@ impl EnvelopeIn {
     /// the caller, which has them).
     pub(crate) fn into_document(self) -> Document {
         let mut document = Document::new(self.studies);
+        document.concepts = self.concepts;
         document.extensions = self.extensions;
         let v = self.schema_version;
         if self.migrated_from.is_none() && v > CURRENT_VERSION {

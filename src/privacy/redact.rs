@@ -155,6 +155,7 @@ impl Document {
         // someone decides how it is redacted.
         let Document {
             studies,
+            concepts,
             extensions: _,
             unknown: _,
             newer_version,
@@ -165,6 +166,9 @@ impl Document {
                 .map(|study| redact_study(study, level))
                 .collect(),
         );
+        // The project codebook describes concepts from the literature, not
+        // anyone's words or records: kept at every level.
+        document.concepts = concepts;
         // A newer document stays labelled as such: its codes may still be
         // ones only the newer version defines.
         document.newer_version = newer_version;

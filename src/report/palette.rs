@@ -69,15 +69,17 @@ pub(super) struct StanceStyle {
 
 /// Every stance style: the known stances in the stance table's order, then
 /// the one for stances this version does not know.
-pub(super) static STANCES: [StanceStyle; 8] = [
+pub(super) static STANCES: [StanceStyle; 9] = [
     stance("s-facilitator", "+", Rgb(0x77, 0xaa, 0xdd)), // light blue
     stance("s-barrier", "\u{2212}", Rgb(0xee, 0x88, 0x66)), // minus sign; orange
     stance("s-benefit", "\u{2191}", Rgb(0x44, 0xbb, 0x99)), // upwards arrow; mint
     stance("s-harm", "\u{2193}", Rgb(0xff, 0xaa, 0xbb)), // downwards arrow; pink
     stance("s-value_held", "\u{2666}", Rgb(0x99, 0xdd, 0xff)), // diamond; light cyan
     stance("s-caveat", "!", Rgb(0xee, 0xdd, 0x88)),      // light yellow
+    // Plus-minus: an influence whose direction the study does not give.
+    stance("s-influence", "\u{b1}", Rgb(0xcc, 0xbb, 0xee)), // lavender
     stance("s-practice", "\u{2022}", Rgb(0xdd, 0xdd, 0xdd)), // bullet; pale grey
-    stance("s-other", "?", Rgb(0xbb, 0xcc, 0x33)),       // pear
+    stance("s-other", "?", Rgb(0xbb, 0xcc, 0x33)),          // pear
 ];
 
 const fn stance(class: &'static str, glyph: &'static str, fill: Rgb) -> StanceStyle {
@@ -99,7 +101,8 @@ pub(super) fn style(stance: &Stance) -> &'static StanceStyle {
         Stance::Harm => 3,
         Stance::ValueHeld => 4,
         Stance::Caveat => 5,
-        Stance::Practice => 6,
+        Stance::Influence => 6,
+        Stance::Practice => 7,
         _ => return OTHER,
     };
     &STANCES[at]

@@ -89,6 +89,18 @@ macro_rules! concepts {
 
         #[cfg(feature = "json-schema")]
         impl Concept {
+            /// The schema of a `kind` field naming a concept's vocabulary.
+            pub(super) fn schema_kind() -> serde_json::Value {
+                serde_json::json!({
+                    "description": "The vocabulary the concept belongs to.",
+                    "type": "string",
+                    "anyOf": [
+                        { "title": "Known kind", "enum": Concept::schema_kind_codes() },
+                        crate::vocabulary::schema::code_schema("A kind this version does not know (or one that is not a concept kind, such as `stance`): kept as written and reported as an `unknown_concept_kind` warning."),
+                    ],
+                })
+            }
+
             /// The kind codes that name a concept vocabulary, in table order.
             pub(super) fn schema_kind_codes() -> Vec<&'static str> {
                 vec![$(Kind::$variant.code()),*]
@@ -125,6 +137,14 @@ where
         "if": { "properties": { "kind": { "const": T::KIND.code() } }, "required": ["kind"] },
         "then": { "properties": { "code": generator.subschema_for::<T>() } },
     })
+}
+
+impl Concept {
+    /// The concept a wire object's `kind` and `code` name, or the
+    /// deserializer's error for a malformed one.
+    pub(super) fn from_wire<E: serde::de::Error>(kind: &str, code: &str) -> Result<Self, E> {
+        Concept::from_codes(kind, code).map_err(E::custom)
+    }
 }
 
 /// A concept of a kind this version does not know (or of a kind that is not

@@ -5,12 +5,13 @@ use std::borrow::Cow;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{Concept, UnknownFields};
-use crate::vocabulary::Stance;
+use crate::vocabulary::{Level, Stance};
 
 /// A finding's link to one vocabulary concept.
 ///
 /// On the wire: `{"kind": "facilitator", "code": "supervision", "stance": "facilitator"}`,
-/// plus `"absent": true` when the paper reports the concept by its absence.
+/// plus `"absent": true` when the paper reports the concept by its absence,
+/// and `"level": "macro"` where a multilevel framework places it (format 1.1).
 ///
 /// ```
 /// use peer_support::study::{Concept, ConceptLink};
@@ -33,6 +34,10 @@ pub struct ConceptLink {
     pub stance: Stance,
     /// Whether it is the concept's absence that is reported.
     pub absent: bool,
+    /// The level of a multilevel framework at which the finding places the
+    /// concept (macro, meso, micro); absent, the declared concept's level,
+    /// if any.
+    pub level: Option<Level>,
     /// Fields this version does not define, kept from reading.
     pub(crate) unknown: UnknownFields,
 }
@@ -44,6 +49,7 @@ impl ConceptLink {
             concept: concept.into(),
             stance,
             absent: false,
+            level: None,
             unknown: UnknownFields::default(),
         }
     }
@@ -66,6 +72,8 @@ struct WireLinkOut<'a> {
     stance: &'a Stance,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     absent: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level: Option<Level>,
     #[serde(flatten)]
     unknown: &'a UnknownFields,
 }
@@ -81,6 +89,8 @@ struct WireLinkIn<'a> {
     stance: Stance,
     #[serde(default)]
     absent: bool,
+    #[serde(default)]
+    level: Option<Level>,
 }
 
 impl Serialize for ConceptLink {
@@ -90,6 +100,7 @@ impl Serialize for ConceptLink {
             code: self.concept.code(),
             stance: &self.stance,
             absent: self.absent,
+            level: self.level,
             unknown: &self.unknown,
         }
         .serialize(serializer)
@@ -99,12 +110,12 @@ impl Serialize for ConceptLink {
 impl<'de> Deserialize<'de> for ConceptLink {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let wire = WireLinkIn::deserialize(deserializer)?;
-        let concept =
-            Concept::from_codes(&wire.kind, &wire.code).map_err(serde::de::Error::custom)?;
+        let concept = Concept::from_wire(&wire.kind, &wire.code)?;
         Ok(ConceptLink {
             concept,
             stance: wire.stance,
             absent: wire.absent,
+            level: wire.level,
             unknown: UnknownFields::default(),
         })
     }
@@ -121,14 +132,7 @@ json_schema_impl!(ConceptLink, |generator| {
         "description": "A finding's link to one vocabulary concept, named by `kind` and `code`, with the stance the finding takes on it. When `kind` names a vocabulary this version knows, `code` is a code of that vocabulary.",
         "type": "object",
         "properties": {
-            "kind": {
-                "description": "The vocabulary the concept belongs to.",
-                "type": "string",
-                "anyOf": [
-                    { "title": "Known kind", "enum": Concept::schema_kind_codes() },
-                    code_schema("A kind this version does not know (or one that is not a concept kind, such as `stance`): kept as written and reported as an `unknown_concept_kind` warning."),
-                ],
-            },
+            "kind": Concept::schema_kind(),
             "code": code_schema("The concept's code in the vocabulary named by `kind`."),
             "stance": stance,
             "absent": {
@@ -136,6 +140,7 @@ json_schema_impl!(ConceptLink, |generator| {
                 "type": "boolean",
                 "default": false,
             },
+            "level": generator.subschema_for::<Level>(),
         },
         "required": ["kind", "code", "stance"],
         "allOf": Concept::schema_code_by_kind(generator),
@@ -153,6 +158,7 @@ mod tests {
             r#"{"kind":"facilitator","code":"formal_recruitment_process","stance":"barrier","absent":true}"#,
             r#"{"kind":"outcome","code":"reduced_loneliness","stance":"benefit"}"#,
             r#"{"kind":"policy_lever","code":"ring_fenced_budget","stance":"new_stance"}"#,
+            r#"{"kind":"barrier","code":"insufficient_funding","stance":"influence","level":"macro"}"#,
         ] {
             let link: ConceptLink = serde_json::from_str(json).unwrap();
             assert_eq!(serde_json::to_string(&link).unwrap(), json);

@@ -1,8 +1,9 @@
 //! The document value: the studies, and document-level extensions.
 
-use super::{Extensions, Study, UnknownFields};
+use super::{DeclaredConcept, Extensions, Study, UnknownFields};
 
-/// A peer-support document: one or more studies and document-level extensions.
+/// A peer-support document: one or more studies, the concepts the project
+/// declares beyond the standard codebook, and document-level extensions.
 ///
 /// On the wire it also carries `schema` and `schema_version`; those belong to
 /// the format, not to the value: the writer always writes the current
@@ -17,6 +18,9 @@ use super::{Extensions, Study, UnknownFields};
 pub struct Document {
     /// The studies.
     pub studies: Vec<Study>,
+    /// The project's own codebook: concepts the standard codebook does not
+    /// have, with their relations (format 1.1).
+    pub concepts: Vec<DeclaredConcept>,
     /// Tool-specific data.
     pub extensions: Extensions,
     /// Top-level fields this version does not define, kept from reading.
@@ -33,6 +37,7 @@ impl Document {
     pub fn new(studies: Vec<Study>) -> Self {
         Document {
             studies,
+            concepts: Vec::new(),
             extensions: Extensions::new(),
             unknown: UnknownFields::default(),
             newer_version: None,

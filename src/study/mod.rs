@@ -23,6 +23,7 @@ mod citation;
 mod concept;
 mod concept_link;
 mod data_source;
+mod declared_concept;
 mod design;
 mod document;
 mod excerpt;
@@ -44,6 +45,7 @@ pub use citation::{Citation, Doi, InvalidDoi};
 pub use concept::{Concept, OtherConcept};
 pub use concept_link::ConceptLink;
 pub use data_source::DataSource;
+pub use declared_concept::{DeclaredConcept, Relation};
 pub use design::{GroupCount, Sample, StudyDesign};
 pub use document::Document;
 pub use excerpt::Excerpt;
@@ -72,6 +74,8 @@ unknown_fields_accessors!(
     Finding,
     ConceptLink,
     Document,
+    DeclaredConcept,
+    Relation,
     Review,
     SearchPeriod,
     IncludedStudy,

@@ -6,9 +6,9 @@
 use serde_json::Value;
 
 use super::{
-    Appraisal, Cerqual, CerqualComponent, Citation, ConceptLink, DataSource, Document, Excerpt,
-    Finding, GroupCount, IncludedStudy, Participant, Review, Sample, SearchPeriod, Study,
-    StudyDesign, Theme, UnknownFields,
+    Appraisal, Cerqual, CerqualComponent, Citation, ConceptLink, DataSource, DeclaredConcept,
+    Document, Excerpt, Finding, GroupCount, IncludedStudy, Participant, Relation, Review, Sample,
+    SearchPeriod, Study, StudyDesign, Theme, UnknownFields,
 };
 
 /// An object of a document: one that keeps unknown fields.
@@ -61,7 +61,9 @@ macro_rules! nodes {
 }
 
 nodes! {
-    Document { one: [], optional: [], many: [studies] }
+    Document { one: [], optional: [], many: [studies, concepts] }
+    DeclaredConcept { one: [], optional: [], many: [sources, relations] }
+    Relation { one: [], optional: [], many: [] }
     Study {
         one: [citation, design],
         optional: [sample, review],

@@ -18,7 +18,8 @@ macro_rules! vocabulary {
                     label: $label:literal,
                     definition: $def:literal,
                     sources: [$($src:ident),* $(,)?],
-                    mapping: $mapping:expr $(,)?
+                    mapping: $mapping:expr
+                    $(, relations: [$($rel:ident($rkind:ident, $rcode:literal)),* $(,)?])? $(,)?
                 }
             ),* $(,)?
         }
@@ -121,6 +122,23 @@ macro_rules! vocabulary {
             pub fn is_custom(&self) -> bool {
                 matches!(self, $name::Custom(_))
             }
+
+            /// The entry's relations to other standard entries, with SKOS
+            /// meaning (empty for custom values); each is justified by the
+            /// entry's definition or sources.
+            pub fn relations(&self) -> &'static [$crate::vocabulary::StandardRelation] {
+                #[allow(unused_imports)]
+                use $crate::vocabulary::{Kind, RelationKind, StandardRelation};
+                match self {
+                    $($name::$variant => {
+                        const RELATIONS: &[StandardRelation] = &[
+                            $($(StandardRelation::new(RelationKind::$rel, Kind::$rkind, $rcode)),*)?
+                        ];
+                        RELATIONS
+                    })*
+                    $name::Custom(_) => &[],
+                }
+            }
         }
 
         impl $crate::vocabulary::sealed::Sealed for $name {}
@@ -149,6 +167,9 @@ macro_rules! vocabulary {
                 self.mapping()
                     .map($crate::vocabulary::Mapping::mappings)
                     .unwrap_or_default()
+            }
+            fn relations(&self) -> &'static [$crate::vocabulary::StandardRelation] {
+                $name::relations(self)
             }
         }
 

@@ -36,6 +36,7 @@ mod facilitators;
 mod frameworks;
 mod kind;
 mod outcomes;
+mod relation;
 mod review;
 mod roles;
 #[cfg(feature = "json-schema")]
@@ -58,6 +59,7 @@ pub use frameworks::{
 };
 pub use kind::Kind;
 pub use outcomes::Outcome;
+pub use relation::{Level, RelationKind, StandardRelation};
 pub use review::{AppraisalTool, ReportingGuideline, ReviewType};
 pub use roles::{Employment, RoleTitle, Setting, Stakeholder, WayOfWorking};
 pub use source::Source;
@@ -108,4 +110,6 @@ pub trait Vocabulary:
     fn sources(&self) -> &'static [Source];
     /// The framework mappings, flattened (all `None` when there are none).
     fn mappings(&self) -> Mappings;
+    /// The relations to other standard entries (empty for custom values).
+    fn relations(&self) -> &'static [StandardRelation];
 }

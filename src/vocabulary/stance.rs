@@ -42,6 +42,12 @@ vocabulary! {
             sources: [PSW_ROLES_AND_EXPERIENCES],
             mapping: (),
         },
+        Influence = "influence" {
+            label: "Reported as an influence",
+            definition: "The finding reports the concept as influencing how peer support work is implemented without saying which way: a determinant whose direction the study does not give, as reviews that list implementation influences often report them.",
+            sources: [IMPLEMENTATION_INFLUENCES_REVIEW, PEER_SUPPORT_UMBRELLA_REVIEW],
+            mapping: (),
+        },
         Practice = "practice" {
             label: "Reported as a practice",
             definition: "The finding describes the concept as something peers do or are, such as a way of working, a role title or a setting: a description rather than a help or a hindrance.",

@@ -23,14 +23,15 @@ use chrono::NaiveDate;
 use peer_support::Codebook;
 use peer_support::document::Document;
 use peer_support::study::{
-    Appraisal, Cerqual, CerqualComponent, Citation, Concept, ConceptLink, DataSource, Doi, Excerpt,
-    Extensions, Finding, GroupCount, IncludedStudy, PartialDate, Participant, ParticipantCode,
-    Review, Sample, SearchPeriod, Study, StudyDesign, StudyKind, Text, Theme,
+    Appraisal, Cerqual, CerqualComponent, Citation, Concept, ConceptLink, DataSource,
+    DeclaredConcept, Doi, Excerpt, Extensions, Finding, GroupCount, IncludedStudy, PartialDate,
+    Participant, ParticipantCode, Relation, Review, Sample, SearchPeriod, Study, StudyDesign,
+    StudyKind, Text, Theme,
 };
 use peer_support::vocabulary::{
-    Analysis, AppraisalTool, Basis, CerqualConcern, CerqualConfidence, Employment, Kind, Method,
-    ReportingGuideline, ReviewType, RoleTitle, SampleUnit, Setting, Stakeholder, Stance,
-    Vocabulary,
+    Analysis, AppraisalTool, Basis, Beneficiary, CerqualConcern, CerqualConfidence, CfirConstruct,
+    ChimeProcess, Direction, Employment, Kind, Level, Method, RelationKind, ReportingGuideline,
+    ReviewType, RoleTitle, SampleUnit, Setting, Stakeholder, Stance, Vocabulary,
 };
 use proptest::collection::{btree_map, vec};
 use proptest::option;
@@ -128,13 +129,103 @@ pub fn concept() -> impl Strategy<Value = Concept> {
 
 /// A concept link, present or absent.
 pub fn concept_link() -> impl Strategy<Value = ConceptLink> {
-    (concept(), vocabulary::<Stance>(), any::<bool>()).prop_map(|(concept, stance, absent)| {
-        if absent {
-            ConceptLink::absent(concept, stance)
-        } else {
-            ConceptLink::new(concept, stance)
-        }
-    })
+    (
+        concept(),
+        vocabulary::<Stance>(),
+        any::<bool>(),
+        option::of(select(Level::ALL)),
+    )
+        .prop_map(|(concept, stance, absent, level)| {
+            let mut link = if absent {
+                ConceptLink::absent(concept, stance)
+            } else {
+                ConceptLink::new(concept, stance)
+            };
+            link.level = level;
+            link
+        })
+}
+
+/// A relation kind: mostly known, sometimes one this version does not know.
+pub fn relation_kind() -> impl Strategy<Value = RelationKind> {
+    prop_oneof![
+        4 => select(RelationKind::ALL),
+        1 => code().prop_map(|c| RelationKind::from_code(&c).expect("well-formed code")),
+    ]
+}
+
+/// A standard concept of a concept kind (what a valid relation can target).
+pub fn standard_concept() -> impl Strategy<Value = Concept> {
+    let entries: Vec<(&'static str, &'static str)> = CODEBOOK
+        .entries()
+        .iter()
+        .filter(|e| Concept::from_codes(e.kind.code(), e.code).is_ok_and(|c| c.kind().is_some()))
+        .map(|e| (e.kind.code(), e.code))
+        .collect();
+    select(entries).prop_map(|(kind, code)| Concept::from_codes(kind, code).expect("standard"))
+}
+
+/// A concept the document declares. Valid style: a code no standard entry
+/// has (`local_` is no standard code's prefix), relations of a known kind to
+/// distinct standard concepts, so that none dangles, cycles or contradicts.
+pub fn declared_concept(style: Style) -> BoxedStrategy<DeclaredConcept> {
+    let kinds: Vec<Kind> = vec![Kind::Facilitator, Kind::Barrier, Kind::Outcome, Kind::Value];
+    let relations = if style.valid {
+        vec((select(RelationKind::ALL), standard_concept()), 0..3)
+            .prop_map(|rs| {
+                let mut seen = Vec::new();
+                rs.into_iter()
+                    .filter(|(_, target)| {
+                        let fresh = !seen.contains(target);
+                        seen.push(target.clone());
+                        fresh
+                    })
+                    .map(|(kind, target)| Relation::new(kind, target))
+                    .collect::<Vec<_>>()
+            })
+            .boxed()
+    } else {
+        vec(
+            (relation_kind(), concept()).prop_map(|(kind, target)| Relation::new(kind, target)),
+            0..3,
+        )
+        .boxed()
+    };
+    (
+        (
+            select(kinds),
+            "local_[a-z0-9_]{1,12}",
+            text(),
+            option::of(text()),
+        ),
+        (
+            option::of(select(CfirConstruct::ALL)),
+            option::of(select(ChimeProcess::ALL)),
+            option::of(select(Beneficiary::ALL)),
+            option::of(select(Direction::ALL)),
+            option::of(select(Level::ALL)),
+        ),
+        vec(citation(style), 0..2),
+        relations,
+    )
+        .prop_map(
+            |((kind, code, label, definition), mapping, sources, relations)| {
+                let concept = Concept::from_codes(kind.code(), &code).expect("well-formed code");
+                let mut declared = DeclaredConcept::new(concept, label);
+                declared.definition = definition;
+                (
+                    declared.cfir_construct,
+                    declared.chime,
+                    declared.beneficiary,
+                    declared.direction,
+                    declared.level,
+                ) = mapping;
+                declared.sources = sources;
+                declared.relations = relations;
+                declared
+            },
+        )
+        .boxed()
 }
 
 /// A date; valid style keeps to the years validation accepts (1900-2099,
@@ -607,10 +698,21 @@ pub fn document(style: Style) -> impl Strategy<Value = Document> {
         vec(study(style), 0..3),
         extensions(style),
         vec((any::<Index>(), "x-unknown-[a-z]{1,8}", json()), 0..4),
+        vec(declared_concept(style), 0..3),
     )
-        .prop_map(|(studies, extensions, unknown)| {
+        .prop_map(move |(studies, extensions, unknown, concepts)| {
             let mut document = Document::new(studies);
             document.extensions = extensions;
+            document.concepts = concepts;
+            if style.valid {
+                // One declaration per code.
+                let mut seen = Vec::new();
+                document.concepts.retain(|c| {
+                    let fresh = !seen.contains(&c.concept);
+                    seen.push(c.concept.clone());
+                    fresh
+                });
+            }
             with_unknown_fields(document, unknown)
         })
 }
@@ -620,6 +722,19 @@ pub fn document(style: Style) -> impl Strategy<Value = Document> {
 /// extensions, whose members are extensions).
 fn model_objects(document: &Value) -> Vec<String> {
     let mut objects = vec![String::new()];
+    for (ci, concept) in document["concepts"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        objects.push(format!("/concepts/{ci}"));
+        for many in ["sources", "relations"] {
+            for (i, _) in concept[many].as_array().into_iter().flatten().enumerate() {
+                objects.push(format!("/concepts/{ci}/{many}/{i}"));
+            }
+        }
+    }
     for (si, study) in document["studies"]
         .as_array()
         .into_iter()
