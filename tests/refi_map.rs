@@ -270,10 +270,20 @@ fn quirks_braced_guids_bom_crlf_and_codes_found_every_way() {
             "value/mutuality"
         ]
     );
-    // The unmatched code is kept with its name and description.
-    let codes = study.extensions.get(refi::CODES_EXTENSION).unwrap();
-    assert_eq!(codes[0]["name"], "Belonging");
-    assert_eq!(codes[0]["description"], "Feeling part of a team");
+    // The unmatched code is a declared concept with its name and description.
+    let declared = &imported.document.concepts;
+    assert_eq!(declared.len(), 1);
+    assert_eq!(declared[0].concept.kind_code(), "refi_code");
+    assert_eq!(declared[0].label.as_str(), "Belonging");
+    assert_eq!(
+        declared[0].definition.as_ref().unwrap().as_str(),
+        "Feeling part of a team"
+    );
+    let guids = study.extensions.get(refi::CODES_EXTENSION).unwrap();
+    assert_eq!(
+        guids["refi_code/belonging"],
+        "00000000-0000-4000-8000-0000000000c4"
+    );
     // The case became a pseudonymous participant; the name is not in the document.
     assert_eq!(study.participants[0].code.as_str(), "P01");
     assert_eq!(
@@ -375,21 +385,68 @@ fn a_20_deep_code_tree_becomes_a_broader_chain() {
     let xml = format!("{HEAD}<CodeBook><Codes>{codes}</Codes></CodeBook></Project>");
     let imported = import(qdpx(&xml, &[]), &ImportOptions::new()).unwrap();
     assert_eq!(imported.summary.codes_declared, 20);
-    let declared = imported.document.studies[0]
-        .extensions
-        .get(refi::CODES_EXTENSION)
-        .unwrap();
-    let declared = declared.as_array().unwrap();
+    let declared = &imported.document.concepts;
     assert_eq!(declared.len(), 20);
-    assert!(declared[0].get("broader").is_none());
+    assert!(declared[0].relations.is_empty());
     for depth in 1..20 {
-        assert_eq!(declared[depth]["code"], format!("level_{depth}"));
-        assert_eq!(
-            declared[depth]["broader"],
-            declared[depth - 1]["guid"],
-            "{depth}"
-        );
+        assert_eq!(declared[depth].concept.code(), format!("level_{depth}"));
+        assert_eq!(declared[depth].relations.len(), 1);
+        let broader = &declared[depth].relations[0];
+        assert_eq!(broader.relation.code(), "broader");
+        assert_eq!(broader.target, declared[depth - 1].concept, "{depth}");
     }
+}
+
+#[test]
+fn codes_under_our_kinds_take_the_kind_and_declared_concepts_export_and_return() {
+    let facilitators = refi::kind_guid("facilitator");
+    let xml = format!(
+        r#"{HEAD}<CodeBook><Codes>
+  <Code guid="{facilitators}" name="Facilitators" isCodable="false">
+    <Code guid="00000000-0000-4000-8000-000000000001" name="Peer mentoring circles" isCodable="true">
+      <Code guid="00000000-0000-4000-8000-000000000002" name="Online circles" isCodable="true"/>
+    </Code>
+    <Code guid="00000000-0000-4000-8000-000000000003" name="Supervision" isCodable="true"/>
+  </Code>
+</Codes></CodeBook></Project>"#
+    );
+    let imported = import(qdpx(&xml, &[]), &ImportOptions::new()).unwrap();
+    let declared = &imported.document.concepts;
+    let codes: Vec<String> = declared
+        .iter()
+        .map(|d| format!("{}/{}", d.concept.kind_code(), d.concept.code()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "facilitator/peer_mentoring_circles",
+            "facilitator/online_circles"
+        ]
+    );
+    assert_eq!(declared[1].relations[0].target, declared[0].concept);
+    // "Supervision" under our facilitator parent is the standard concept.
+    assert_eq!(imported.summary.codes_by_text, 1);
+
+    // Exported, the declared concepts come back with their labels and relations.
+    let mut study = Study::new(Uuid::from_u128(1), Citation::new(Text::new("S").unwrap()));
+    study.sources.push(DataSource::new(Uuid::from_u128(2)));
+    let mut document = Document::new(vec![study]);
+    document.concepts = declared.clone();
+    let book = refi::document_codebook(&document);
+    assert!(
+        book.sets
+            .iter()
+            .any(|s| s.name
+                == "facilitator/online_circles broader facilitator/peer_mentoring_circles")
+    );
+    let again = import(export(&document), &ImportOptions::new()).unwrap();
+    assert_eq!(again.document.concepts.len(), 2);
+    assert_eq!(
+        again.document.concepts[0].label.as_str(),
+        "Peer mentoring circles"
+    );
+    assert_eq!(again.document.concepts[1].relations, declared[1].relations);
+    assert_eq!(again.summary.codes_declared, 0, "{}", again.summary);
 }
 
 #[test]

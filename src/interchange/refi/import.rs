@@ -13,21 +13,25 @@ use crate::refi_qda::{
     self, Code, Guid, Limits, PlainText, Project, ReadSummary, TextSource, Value, VariableValue,
 };
 use crate::study::{
-    Citation, Concept, ConceptLink, DataSource, Document, Excerpt, Extensions, Finding,
-    Participant, ParticipantCode, Study, Text,
+    Citation, Concept, ConceptLink, DataSource, DeclaredConcept, Document, Excerpt, Extensions,
+    Finding, Participant, ParticipantCode, Relation, Study, Text,
 };
-use crate::vocabulary::{Employment, Kind, Method, RoleTitle, Setting, Stakeholder, Stance};
+use crate::vocabulary::{
+    Employment, Kind, Method, RelationKind, RoleTitle, Setting, Stakeholder, Stance,
+};
 
 use super::export::DATE_VARIABLE;
 use super::ids::{code_guid, derived, kind_guid};
 use super::qdc::{MARKER, is_concept_kind};
 
-/// The kind of the concepts that codes matching nothing become.
+/// The kind of the declared concepts that codes matching nothing become
+/// when no parent code gives them a kind of ours.
 pub const PROJECT_CODE_KIND: &str = "refi_code";
 
-/// The study extension that lists the codes matching no concept of ours,
-/// with their names, descriptions and hierarchy.
-pub const CODES_EXTENSION: &str = "refi-qda:codes";
+/// The study extension that keeps, for each concept (`"kind/code"`), the
+/// GUID of the project's code it came from, when that is not the GUID an
+/// export writes ([`code_guid`](super::code_guid)).
+pub const CODES_EXTENSION: &str = "refi-qda:code_guids";
 
 /// Codes of the project (by name or GUID) mapped to concepts: what a
 /// `--map mapping.json` file holds.
@@ -235,7 +239,7 @@ impl fmt::Display for ImportSummary {
         )?;
         writeln!(
             f,
-            "codes: {} by GUID, {} by code in name or description, {} by the mapping file, {} kept as project concepts ({PROJECT_CODE_KIND})",
+            "codes: {} by GUID, {} by code in name or description, {} by the mapping file, {} declared as project concepts",
             self.codes_by_guid, self.codes_by_text, self.codes_by_map, self.codes_declared
         )?;
         let read = &self.read;
@@ -323,8 +327,9 @@ pub fn read_document_qdpx<R: Read + Seek>(
 /// What a code of the project became.
 #[derive(Clone, Debug)]
 enum Mapped {
-    /// A kind's parent code of ours: structure, nothing to import.
-    Folder,
+    /// A kind's parent code of ours (with the kind): structure, nothing
+    /// to import.
+    Folder(String),
     /// A concept.
     Concept(Concept, &'static str),
 }
@@ -333,7 +338,10 @@ enum Mapped {
 fn our_guids() -> HashMap<Guid, Mapped> {
     let mut ours = HashMap::new();
     for kind in Kind::ALL.iter().copied().filter(|k| is_concept_kind(*k)) {
-        ours.insert(kind_guid(kind.code()), Mapped::Folder);
+        ours.insert(
+            kind_guid(kind.code()),
+            Mapped::Folder(kind.code().to_owned()),
+        );
     }
     for entry in Codebook::standard().entries() {
         if is_concept_kind(entry.kind) {
@@ -367,15 +375,54 @@ fn concept_in_text(text: &str) -> Option<Concept> {
         .find(|c| c.is_known())
 }
 
-/// Whether a code's description is our kind-folder marker (`peer-support code: KIND`).
-fn is_folder_marker(description: Option<&str>) -> bool {
-    description.is_some_and(|d| {
-        d.lines().any(|line| {
-            line.trim()
-                .strip_prefix(MARKER.trim_end())
-                .is_some_and(|rest| !rest.contains('/') && !rest.trim().is_empty())
-        })
+/// The kind a kind's parent code of ours names in its description
+/// (`peer-support code: KIND`).
+fn folder_marker(description: Option<&str>) -> Option<String> {
+    description?.lines().find_map(|line| {
+        let rest = line.trim().strip_prefix(MARKER.trim_end())?.trim();
+        (!rest.contains('/') && crate::vocabulary::Code::new(rest).is_ok()).then(|| rest.to_owned())
     })
+}
+
+/// The declared concept of a code that is not one of ours: its name as
+/// label, its description as definition (for codes this crate wrote, the
+/// paragraph after the label), `broader` its parent's concept.
+fn declare(code: &Code, concept: &Concept, parent: Option<&Mapped>) -> DeclaredConcept {
+    let label = Text::new(code.name.as_str())
+        .unwrap_or_else(|_| Text::new(concept.code()).expect("a code is not blank"));
+    let mut declared = DeclaredConcept::new(concept.clone(), label);
+    if let Some(description) = code.description.as_deref() {
+        let mut paragraphs = description.split("\n\n");
+        let definition = match paragraphs.next() {
+            Some(first) if first == code.name => paragraphs.next().unwrap_or(""),
+            _ => description,
+        };
+        if !definition.trim_start().starts_with(MARKER.trim_end()) {
+            declared.definition = Text::new(definition).ok();
+        }
+    }
+    // The relation lines a declared concept's code carries when this
+    // crate wrote it (`Broader concept: facilitator/peer_mentoring`).
+    for line in code.description.as_deref().unwrap_or("").lines() {
+        for relation in RelationKind::ALL {
+            let target = line
+                .strip_prefix(relation.label())
+                .and_then(|rest| rest.strip_prefix(": "))
+                .and_then(|rest| rest.split_once('/'))
+                .and_then(|(kind, code)| Concept::from_codes(kind, code).ok());
+            if let Some(target) = target {
+                declared
+                    .relations
+                    .push(Relation::new(relation.clone(), target));
+            }
+        }
+    }
+    if let Some(Mapped::Concept(parent, _)) = parent {
+        declared
+            .relations
+            .push(Relation::new(RelationKind::Broader, parent.clone()));
+    }
+    declared
 }
 
 /// A code string made from a name: lower-case ASCII letters and digits,
@@ -418,7 +465,8 @@ fn default_stance(concept: &Concept) -> Stance {
         Some(Kind::Barrier) => Stance::Barrier,
         Some(Kind::Outcome) => Stance::Benefit,
         Some(Kind::Value) => Stance::ValueHeld,
-        _ => Stance::Practice,
+        Some(_) => Stance::Practice,
+        None => Stance::Influence,
     }
 }
 
@@ -457,6 +505,7 @@ struct Context<'p> {
     options: &'p ImportOptions,
     summary: ImportSummary,
     extensions: Extensions,
+    declared: Vec<DeclaredConcept>,
 }
 
 impl Context<'_> {
@@ -471,10 +520,11 @@ impl Context<'_> {
     /// Maps every code to a concept, declaring project concepts for the rest.
     fn codes(&mut self) -> HashMap<Guid, Mapped> {
         let ours = our_guids();
-        let mut mapped = HashMap::new();
-        let mut declared = Vec::new();
-        let mut slugs = HashSet::new();
-        // Depth-first with parents, without recursion (codes nest deep).
+        let mut mapped: HashMap<Guid, Mapped> = HashMap::new();
+        let mut guids = serde_json::Map::new();
+        let mut taken = HashSet::new();
+        // Depth-first with parents, without recursion (codes nest deep):
+        // a parent is mapped before its children.
         let mut stack: Vec<(&Code, Option<Guid>)> = self
             .project
             .codes
@@ -484,6 +534,7 @@ impl Context<'_> {
             .collect();
         while let Some((code, parent)) = stack.pop() {
             stack.extend(code.children.iter().rev().map(|c| (c, Some(code.guid))));
+            let parent = parent.and_then(|p| mapped.get(&p)).cloned();
             let by_map = self
                 .options
                 .map
@@ -494,41 +545,38 @@ impl Context<'_> {
                 Some(known.clone())
             } else if let Some(concept) = by_map {
                 Some(Mapped::Concept(concept.clone(), "map"))
-            } else if is_folder_marker(code.description.as_deref()) && !code.is_codable {
-                Some(Mapped::Folder)
+            } else if let Some(kind) = folder_marker(code.description.as_deref()) {
+                Some(Mapped::Folder(kind))
             } else {
                 concept_in_text(&code.name)
                     .or_else(|| code.description.as_deref().and_then(concept_in_text))
                     .map(|c| Mapped::Concept(c, "text"))
             };
+            // A code nested under a kind of ours (its parent code, or a code
+            // mapped to a concept of that kind) is of that kind.
+            let kind = match &parent {
+                Some(Mapped::Folder(kind)) => kind.clone(),
+                Some(Mapped::Concept(concept, _)) => concept.kind_code().to_owned(),
+                None => PROJECT_CODE_KIND.to_owned(),
+            };
             let found = match found {
                 Some(found) => found,
                 None => {
-                    let mut code_slug = slug(&code.name);
-                    let base = code_slug.clone();
+                    let base = slug(&code.name);
+                    let mut code_slug = base.clone();
                     let mut n = 1;
-                    while !slugs.insert(code_slug.clone()) {
+                    while !taken.insert(format!("{kind}/{code_slug}")) {
                         n += 1;
                         code_slug = format!("{base}_{n}");
                     }
-                    let concept = Concept::from_codes(PROJECT_CODE_KIND, &code_slug)
-                        .expect("a slug is a well-formed code");
-                    let mut entry = json!({
-                        "guid": code.guid.to_string(),
-                        "name": code.name,
-                        "code": code_slug,
-                    });
-                    if let Some(description) = &code.description {
-                        entry["description"] = json!(description);
+                    let concept = Concept::from_codes(&kind, &code_slug)
+                        .expect("a slug and a kind code are well-formed codes");
+                    if concept.is_known() {
+                        // `Supervision` under our Facilitator parent code.
+                        Mapped::Concept(concept, "text")
+                    } else {
+                        Mapped::Concept(concept, "declared")
                     }
-                    if let Some(parent) = parent {
-                        entry["broader"] = json!(parent.to_string());
-                    }
-                    if !code.is_codable {
-                        entry["codable"] = json!(false);
-                    }
-                    declared.push(entry);
-                    Mapped::Concept(concept, "declared")
                 }
             };
             match &found {
@@ -536,11 +584,25 @@ impl Context<'_> {
                 Mapped::Concept(_, "map") => self.summary.codes_by_map += 1,
                 Mapped::Concept(_, "text") => self.summary.codes_by_text += 1,
                 Mapped::Concept(..) => self.summary.codes_declared += 1,
-                Mapped::Folder => {}
+                Mapped::Folder(_) => {}
+            }
+            if let Mapped::Concept(concept, _) = &found {
+                if !concept.is_known() && !self.declared.iter().any(|d| d.concept == *concept) {
+                    self.declared.push(declare(code, concept, parent.as_ref()));
+                }
+                guids.insert(
+                    format!("{}/{}", concept.kind_code(), concept.code()),
+                    json!(code.guid.to_string()),
+                );
             }
             mapped.insert(code.guid, found);
         }
-        self.extension(CODES_EXTENSION, Json::Array(declared));
+        // Only the GUIDs that are not the ones an export would write.
+        guids.retain(|concept, guid| {
+            let (kind, code) = concept.split_once('/').unwrap_or_default();
+            code_guid(kind, code).to_string() != guid.as_str().unwrap_or_default()
+        });
+        self.extension(CODES_EXTENSION, Json::Object(guids));
         mapped
     }
 
@@ -750,6 +812,7 @@ pub fn project_to_document(
         options,
         summary: ImportSummary::default(),
         extensions: Extensions::new(),
+        declared: Vec::new(),
     };
     let title = options
         .study_title
@@ -992,8 +1055,10 @@ pub fn project_to_document(
         },
     );
     study.extensions = cx.extensions;
+    let mut document = Document::new(vec![study]);
+    document.concepts = cx.declared;
     Ok(Imported {
-        document: Document::new(vec![study]),
+        document,
         summary: cx.summary,
     })
 }

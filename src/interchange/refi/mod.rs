@@ -29,7 +29,7 @@
 //! | `Project@origin` | decides whether a file is ours | `peer-support VERSION` |
 //! | `Project/Description` | study notes | no |
 //! | `Users/User` | study extension `refi-qda:coders` | no (the model has no coders) |
-//! | `CodeBook/Codes/Code` | concepts: by GUID, `--map`, a code in name or description; others project concepts (`refi_code`, hierarchy in `refi-qda:codes`) | the document's codebook |
+//! | `CodeBook/Codes/Code` | concepts: by GUID, `--map`, a code in name or description; others declared concepts, `broader` from the tree | the standard codebook and the declared concepts |
 //! | `Code@color` | reported as read | one colour per kind |
 //! | `Code/NoteRef` | reported | no |
 //! | `Variables/Variable` | by name: participant and data-source fields, else extensions | `group`, `role_title`, `setting`, `employment`, `method`, `round`, `date`, `interviewer_lived_experience` |
@@ -46,7 +46,7 @@
 //! | `PlainTextSelection/Coding` | a finding per concept citing the excerpts | the concepts of the findings citing the excerpt |
 //! | `NoteRef` (of sources, selections, codings) | reported | no |
 //! | `Notes/Note` | study notes | study notes |
-//! | `Sets/Set` | reported (ours: structure, skipped) | CFIR 2.0 domains, CHIME processes |
+//! | `Sets/Set` | reported (ours: structure, skipped; relations come back from the descriptions) | CFIR 2.0 domains, CHIME processes, declared concepts' relations |
 //! | `PictureSource`, `PDFSource`, `AudioSource`, `VideoSource` and their selections | reported (not modelled) | neither |
 //! | `Links`, `Graphs` | reported (not modelled) | neither |
 //! | unknown elements and attributes | reported | neither |
@@ -55,14 +55,17 @@
 //! and concept-link stances have no REFI-QDA element: an export leaves
 //! them out, and an import gives each finding the stance of its concept's
 //! kind (facilitator, barrier, benefit for outcomes, value held for
-//! values, practice for the rest).
+//! values, influence for kinds this version does not know, practice for
+//! the rest).
 //!
-//! Until the document model declares project concepts, codes that match
-//! none of ours become concepts of kind [`PROJECT_CODE_KIND`] (which
-//! validation reports as a kind it does not know), and the study
-//! extension [`CODES_EXTENSION`] lists each with its GUID, name,
-//! description and `broader` parent code, so nothing of the code tree is
-//! lost.
+//! Codes that match none of ours become the document's declared concepts
+//! (`concepts`): label from the name, definition from the description,
+//! `broader` the concept of the parent code. Their kind is that of the
+//! nearest parent code of ours (a code under our Facilitator parent is a
+//! facilitator), else [`PROJECT_CODE_KIND`]. The study extension
+//! [`CODES_EXTENSION`] keeps the original GUID of each. Nothing of the code
+//! tree is dropped. An export writes declared concepts as codes under
+//! their kind, with their relations as description lines and as sets.
 //!
 //! ```
 //! use peer_support::interchange::refi::{self, ImportOptions};

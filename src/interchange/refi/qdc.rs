@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use crate::codebook::{Codebook, Entry};
 use crate::refi_qda::{Code, CodeBook, Color, Set};
-use crate::study::{Concept, Document};
+use crate::study::{Concept, DeclaredConcept, Document};
 use crate::vocabulary::{Kind, Mappings};
 
 use super::ids::{code_guid, derived, kind_guid};
@@ -97,6 +97,49 @@ fn mapping_lines(mappings: &Mappings, text: &mut String) {
     }
 }
 
+/// The description of a declared concept's code, laid out as an entry's.
+fn declared_description(declared: &DeclaredConcept) -> String {
+    let mut text = format!("{}\n\n", declared.label.as_str());
+    if let Some(definition) = &declared.definition {
+        let _ = write!(text, "{}\n\n", definition.as_str());
+    }
+    let concept = &declared.concept;
+    let _ = writeln!(text, "{MARKER}{}/{}", concept.kind_code(), concept.code());
+    mapping_lines(&declared.mappings(), &mut text);
+    if let Some(level) = &declared.level {
+        let _ = writeln!(text, "Level: {}", level.code());
+    }
+    for relation in &declared.relations {
+        let _ = writeln!(
+            text,
+            "{}: {}/{}",
+            relation.relation.label(),
+            relation.target.kind_code(),
+            relation.target.code()
+        );
+    }
+    if !declared.sources.is_empty() {
+        text.push_str("Sources:\n");
+        for source in &declared.sources {
+            match &source.doi {
+                Some(doi) => {
+                    let _ = writeln!(
+                        text,
+                        "- {} <https://doi.org/{}>",
+                        source.title.as_str(),
+                        doi
+                    );
+                }
+                None => {
+                    let _ = writeln!(text, "- {}", source.title.as_str());
+                }
+            }
+        }
+    }
+    text.truncate(text.trim_end().len());
+    text
+}
+
 /// The codable code of a concept the codebook does not hold (a custom code
 /// or a kind this version does not know): named by its code.
 pub(crate) fn other_concept_code(concept: &Concept) -> Code {
@@ -121,9 +164,10 @@ fn kind_folder(kind: &str, label: &str) -> Code {
     folder
 }
 
-/// Builds the tree and the sets from the codebook's concept entries plus
-/// `extra` concepts (custom codes and unknown kinds a document uses).
-fn build(codebook: &Codebook, extra: &[Concept]) -> CodeBook {
+/// Builds the tree and the sets from the codebook's concept entries, the
+/// `declared` concepts, and `extra` concepts (custom codes and unknown
+/// kinds a document uses without declaring them).
+fn build(codebook: &Codebook, declared: &[DeclaredConcept], extra: &[Concept]) -> CodeBook {
     let mut folders: Vec<(String, Code)> = Vec::new();
     let mut cfir: BTreeMap<&str, (&str, Vec<_>)> = BTreeMap::new();
     let mut chime: BTreeMap<&str, (&str, Vec<_>)> = BTreeMap::new();
@@ -150,7 +194,21 @@ fn build(codebook: &Codebook, extra: &[Concept]) -> CodeBook {
         }
         folders.push((kind.code().to_owned(), folder));
     }
-    for concept in extra {
+    let mut relations = Vec::new();
+    let declared_codes = declared.iter().map(|d| {
+        let concept = &d.concept;
+        let guid = code_guid(concept.kind_code(), concept.code());
+        let mut code = Code::new(guid, d.label.as_str());
+        code.color = Some(kind_color(concept.kind_code()));
+        code.description = Some(declared_description(d));
+        for relation in &d.relations {
+            relations.push((d, relation));
+        }
+        (concept, code)
+    });
+    let declared_codes: Vec<_> = declared_codes.collect();
+    let extra_codes = extra.iter().map(|c| (c, other_concept_code(c)));
+    for (concept, code) in declared_codes.into_iter().chain(extra_codes) {
         let kind = concept.kind_code();
         let at = match folders.iter().position(|(k, _)| k == kind) {
             Some(at) => at,
@@ -159,7 +217,6 @@ fn build(codebook: &Codebook, extra: &[Concept]) -> CodeBook {
                 folders.len() - 1
             }
         };
-        let code = other_concept_code(concept);
         let children = &mut folders[at].1.children;
         if !children.iter().any(|c| c.guid == code.guid) {
             children.push(code);
@@ -183,6 +240,31 @@ fn build(codebook: &Codebook, extra: &[Concept]) -> CodeBook {
             set.member_codes = members;
             book.sets.push(set);
         }
+    }
+    // Each relation of a declared concept: a set holding the concept and
+    // its target (the REFI-QDA codebook has no relations of its own).
+    for (declared, relation) in relations {
+        let from = &declared.concept;
+        let to = &relation.target;
+        let name = format!(
+            "{}/{} {} {}/{}",
+            from.kind_code(),
+            from.code(),
+            relation.relation.code(),
+            to.kind_code(),
+            to.code()
+        );
+        let mut set = Set::new(derived(&format!("set:relation:{name}")), name.clone());
+        set.description = Some(format!(
+            "{}: {} ({name}); the first member is the declared concept.",
+            relation.relation.label(),
+            declared.label.as_str()
+        ));
+        set.member_codes = vec![
+            code_guid(from.kind_code(), from.code()),
+            code_guid(to.kind_code(), to.code()),
+        ];
+        book.sets.push(set);
     }
     book
 }
@@ -220,16 +302,23 @@ fn build(codebook: &Codebook, extra: &[Concept]) -> CodeBook {
 /// # Ok::<(), refi_qda::Error>(())
 /// ```
 pub fn standard_codebook() -> CodeBook {
-    build(&Codebook::standard(), &[])
+    build(&Codebook::standard(), &[], &[])
 }
 
 /// A document's codebook as a REFI-QDA codebook: the
-/// [standard codebook](standard_codebook) plus a code for every concept
-/// the document links to that the standard codebook does not hold (custom
-/// codes of open vocabularies, kinds this version does not know), under
-/// its kind's parent code and named by its code.
+/// [standard codebook](standard_codebook) plus the document's declared
+/// concepts (each under its kind's parent code, named by its label, its
+/// description laid out as an entry's, with its level and relations), a
+/// set for each relation (`KIND/CODE broader KIND/CODE`, the declared
+/// concept first), and a code for every concept the document links to
+/// without declaring it that the standard codebook does not hold (custom
+/// codes, kinds this version does not know), named by its code.
 pub fn document_codebook(document: &Document) -> CodeBook {
-    build(&Codebook::standard(), &extra_concepts(document))
+    build(
+        &Codebook::standard(),
+        &document.concepts,
+        &extra_concepts(document),
+    )
 }
 
 /// The concepts `document` links to that the standard codebook lacks, in
@@ -239,7 +328,8 @@ pub(crate) fn extra_concepts(document: &Document) -> Vec<Concept> {
     for study in &document.studies {
         for finding in &study.findings {
             for link in &finding.concepts {
-                if !link.concept.is_known() && !extra.contains(&link.concept) {
+                let declared = document.concepts.iter().any(|d| d.concept == link.concept);
+                if !link.concept.is_known() && !declared && !extra.contains(&link.concept) {
                     extra.push(link.concept.clone());
                 }
             }
