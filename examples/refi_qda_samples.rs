@@ -9,7 +9,9 @@
 //! the layer writes (as `.qdc`, bare `project.qde` and `.qdpx`), each test
 //! fixture read and written again, and 32 projects and codebooks from the
 //! property tests' strategies (a fixed seed, so the same files every run),
-//! whose text is full of what escaping has to get right.
+//! whose text is full of what escaping has to get right; and the mapping's
+//! output: the standard codebook, and the bundled catalog and a coded
+//! study as projects with their codebooks (`mapped-*`).
 
 use std::error::Error;
 use std::io::{Cursor, Write};
@@ -19,12 +21,21 @@ use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::TestRunner;
 use serde_json::json;
 
+use peer_support::interchange::refi;
 use peer_support::refi_qda::position;
 use peer_support::refi_qda::{
     self, Case, Code, Coding, Color, Decimal, Guid, Note, PlainText, PlainTextSelection, Project,
     Provenance, Set, TextSource, User, Value, Variable, VariableType, VariableValue, XsdDate,
     XsdDateTime,
 };
+use peer_support::study::{
+    Citation, Concept, ConceptLink, DataSource, DeclaredConcept, Document, Excerpt, Finding,
+    Participant, ParticipantCode, Relation, Study, Text,
+};
+use peer_support::vocabulary::{
+    Barrier, Facilitator, Method, RelationKind, RoleTitle, Stakeholder, Stance,
+};
+use uuid::Uuid;
 
 fn main() -> Result<(), Box<dyn Error>> {
     let out = PathBuf::from(
@@ -81,6 +92,29 @@ fn main() -> Result<(), Box<dyn Error>> {
         &expectations(&archive)?,
     )?;
 
+    // The mapping's output: the standard codebook, and documents as projects.
+    write(
+        &out,
+        "mapped-standard-codebook.qdc",
+        &refi_qda::write_codebook(&refi::standard_codebook())?,
+    )?;
+    let catalog = peer_support::catalog::seed_studies()?.document;
+    let coded = coded_document()?;
+    for (name, document) in [("catalog", &catalog), ("coded-study", &coded)] {
+        let project = refi::document_to_project(document)?;
+        write(&out, &format!("mapped-{name}.qdpx"), &qdpx(&project)?)?;
+        write(
+            &out,
+            &format!("mapped-{name}.qdpx.expected.jsonl"),
+            &expectations(&project)?,
+        )?;
+        write(
+            &out,
+            &format!("mapped-{name}-codebook.qdc"),
+            &refi_qda::write_codebook(&refi::document_codebook(document))?,
+        )?;
+    }
+
     let mut runner = TestRunner::deterministic();
     for i in 0..32 {
         let project = strategies::project(false)
@@ -103,6 +137,85 @@ fn main() -> Result<(), Box<dyn Error>> {
         )?;
     }
     Ok(())
+}
+
+/// A study with sources, participants, excerpts (emoji, CRLF, markup
+/// characters), findings citing them and a declared concept.
+fn coded_document() -> Result<Document, Box<dyn Error>> {
+    let id = Uuid::from_u128;
+    let mut study = Study::new(
+        id(1),
+        Citation::new(Text::new("Peer support in crisis teams")?),
+    );
+    let mut p1 = Participant::new(
+        id(10),
+        ParticipantCode::new("P01")?,
+        Stakeholder::PeerWorker,
+    );
+    p1.role_title = Some(RoleTitle::PeerSupportWorker);
+    study.participants.push(p1);
+    study.participants.push(Participant::new(
+        id(11),
+        ParticipantCode::new("SU-02")?,
+        Stakeholder::ServiceUser,
+    ));
+    for (n, participant) in [(20, 10), (21, 11)] {
+        let mut source = DataSource::new(id(n));
+        source.method = Some(Method::SemiStructuredInterview);
+        source.participants.push(id(participant));
+        study.sources.push(source);
+    }
+    let quotes = [
+        (
+            30,
+            20,
+            10,
+            "My supervisor listened 😀 and that <kept> me going.",
+        ),
+        (31, 20, 10, "The pay was low &\r\nthe hours were long."),
+        (32, 21, 11, "She had been there too: hope 🇬🇧 was real."),
+    ];
+    for (n, source, participant, text) in quotes {
+        let mut excerpt = Excerpt::new(id(n), Text::new(text)?, id(source));
+        excerpt.participant = Some(id(participant));
+        excerpt.location = Some(Text::new(format!("p. {n}"))?);
+        study.excerpts.push(excerpt);
+    }
+    let circles = Facilitator::from_code("peer_mentoring_circles")?;
+    for (n, concept, stance, excerpts) in [
+        (
+            40,
+            Concept::from(Facilitator::Supervision),
+            Stance::Facilitator,
+            vec![30],
+        ),
+        (
+            41,
+            Concept::from(Barrier::LowPay),
+            Stance::Barrier,
+            vec![31],
+        ),
+        (
+            42,
+            Concept::from(circles.clone()),
+            Stance::Facilitator,
+            vec![30, 32],
+        ),
+    ] {
+        let mut finding = Finding::new(id(n), Text::new("A finding")?);
+        finding.concepts.push(ConceptLink::new(concept, stance));
+        finding.excerpts = excerpts.into_iter().map(id).collect();
+        study.findings.push(finding);
+    }
+    let mut document = Document::new(vec![study]);
+    let mut declared = DeclaredConcept::new(circles, Text::new("Peer mentoring circles")?);
+    declared.definition = Some(Text::new("Peer workers meeting to support each other.")?);
+    declared.relations.push(Relation::new(
+        RelationKind::Broader,
+        Facilitator::Supervision,
+    ));
+    document.concepts.push(declared);
+    Ok(document)
 }
 
 #[path = "../tests/refi_qda/strategies.rs"]

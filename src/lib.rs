@@ -65,6 +65,8 @@
 //! | [`catalog`] | the bundled seed studies and reviews, read through the public reader |
 //! | `schema` | the JSON Schema of the format (feature `json-schema`) |
 //! | `synthetic` | deterministic synthetic corpora for benchmarks (feature `synthetic`) |
+//! | `refi_qda` | a typed mirror of REFI-QDA codebooks and projects, independent of the model (feature `refi-qda`) |
+//! | `interchange` | the mapping between documents and REFI-QDA codebooks and projects (feature `refi-qda`) |
 //! | `report` | the evidence report as one self-contained HTML page (feature `report`) |
 //!
 //! ## Features
@@ -74,6 +76,7 @@
 //! | `json-schema` | no | `peer_support::schema::json_schema()`, the JSON Schema generated from the types (schemars) |
 //! | `cli` | no | the `peer-support` command-line binary (clap); turns on `report` |
 //! | `report` | no | `peer_support::report::render`, the evidence report as one HTML page (maud), and `peer-support report` |
+//! | `refi-qda` | no | `peer_support::refi_qda` and `peer_support::interchange::refi`: REFI-QDA `.qdc` and `.qdpx` (quick-xml, zip), and the `qdc`, `import-qdpx` and `export-qdpx` commands |
 //! | `synthetic` | no | `peer_support::synthetic`, a generator of realistic documents for benchmarks and load tests, and `peer-support generate` |
 //!
 //! ## The format
@@ -127,6 +130,10 @@ pub mod synthetic;
 #[cfg(feature = "refi-qda")]
 #[cfg_attr(docsrs, doc(cfg(feature = "refi-qda")))]
 pub mod refi_qda;
+// The mapping between the model and other tools' formats (REFI-QDA).
+#[cfg(feature = "refi-qda")]
+#[cfg_attr(docsrs, doc(cfg(feature = "refi-qda")))]
+pub mod interchange;
 // The evidence report as one HTML page.
 #[cfg(feature = "report")]
 #[cfg_attr(docsrs, doc(cfg(feature = "report")))]

@@ -71,6 +71,14 @@ pub enum CliError {
         /// The I/O error.
         source: io::Error,
     },
+    /// A REFI-QDA file could not be read, mapped or written.
+    #[error("{file}")]
+    Exchange {
+        /// The file as the user named it.
+        file: String,
+        /// Why.
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
     /// Standard output could not be written (other than a closed pipe,
     /// which [`crate::output::Output`] absorbs).
     #[error("cannot write the output")]
@@ -81,7 +89,7 @@ impl CliError {
     /// The exit status this error ends the command with.
     pub fn status(&self) -> Status {
         match self {
-            CliError::Document { .. } => Status::Invalid,
+            CliError::Document { .. } | CliError::Exchange { .. } => Status::Invalid,
             CliError::Input { .. } | CliError::OutputFile { .. } | CliError::Output(_) => {
                 Status::Failure
             }

@@ -14,6 +14,7 @@ mod generate;
 mod input;
 mod output;
 mod redact;
+mod refi;
 mod report;
 mod schema;
 mod synthesize;
@@ -58,6 +59,14 @@ enum Command {
     Cerqual(cerqual::Args),
     /// Write the evidence report as one self-contained HTML file (default: the bundled seed studies and reviews).
     Report(report::Args),
+    /// Print the codebook (or a document's) as a REFI-QDA codebook (.qdc).
+    Qdc(refi::QdcArgs),
+    /// Read a REFI-QDA project (.qdpx) into a document; what was not imported goes to stderr.
+    #[command(name = "import-qdpx")]
+    ImportQdpx(refi::ImportArgs),
+    /// Write a document as a REFI-QDA project (.qdpx).
+    #[command(name = "export-qdpx")]
+    ExportQdpx(refi::ExportArgs),
 }
 
 fn run(command: &Command, out: &mut Output) -> Result<Status, CliError> {
@@ -73,6 +82,9 @@ fn run(command: &Command, out: &mut Output) -> Result<Status, CliError> {
         Command::Catalog(args) => catalog::run(args, out),
         Command::Cerqual(args) => cerqual::run(args, out),
         Command::Report(args) => report::run(args, out),
+        Command::Qdc(args) => refi::run_qdc(args, out),
+        Command::ImportQdpx(args) => refi::run_import(args, out),
+        Command::ExportQdpx(args) => refi::run_export(args, out),
     }
 }
 
