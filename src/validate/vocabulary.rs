@@ -8,7 +8,7 @@ use crate::study::walk::{self, Visit};
 use crate::study::{ConceptLink, Extensions, Study};
 use crate::vocabulary::Vocabulary;
 
-impl Validator {
+impl Validator<'_> {
     /// Every code, concept link and extensions object of the study at `path`.
     pub(super) fn vocabulary(&mut self, study: &Study, path: &Path<'_>) {
         walk::walk_study(study, path, &mut Codes(&mut self.report));
