@@ -24,7 +24,12 @@ impl ReadOptions {
     /// As [`ReadOptions::load_str`].
     pub fn load_slice(&self, json: &[u8]) -> Result<Loaded, ReadError> {
         let mut loaded = self.parse_slice(json)?;
-        loaded.report.extend(loaded.document.validate().issues);
+        let report = if self.one_thread {
+            crate::validate::validate_on_one_thread(&loaded.document)
+        } else {
+            loaded.document.validate()
+        };
+        loaded.report.extend(report.issues);
         Ok(loaded)
     }
 

@@ -51,6 +51,10 @@ pub struct Loaded {
 pub struct ReadOptions {
     /// Refuse unknown fields instead of warning about them.
     pub strict: bool,
+    /// Validate on the calling thread only. By default, loading a large
+    /// document validates it on two threads (see [`crate::validate::validate`]);
+    /// the report is the same either way.
+    pub one_thread: bool,
 }
 
 impl ReadOptions {
@@ -64,6 +68,23 @@ impl ReadOptions {
     #[must_use = "the options are returned, not changed in place"]
     pub fn strict(mut self, strict: bool) -> Self {
         self.strict = strict;
+        self
+    }
+
+    /// Sets whether validation stays on the calling thread, for programs
+    /// that must not have a library start threads.
+    ///
+    /// ```
+    /// use peer_support::document::ReadOptions;
+    ///
+    /// let json = r#"{"schema": "urn:peer-support:study-document", "schema_version": "1.0.0", "studies": []}"#;
+    /// let loaded = ReadOptions::new().one_thread(true).load_str(json)?;
+    /// assert_eq!(loaded.report, ReadOptions::new().load_str(json)?.report);
+    /// # Ok::<(), peer_support::document::ReadError>(())
+    /// ```
+    #[must_use = "the options are returned, not changed in place"]
+    pub fn one_thread(mut self, one_thread: bool) -> Self {
+        self.one_thread = one_thread;
         self
     }
 

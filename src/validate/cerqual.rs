@@ -7,7 +7,7 @@ use crate::diagnostics::{Issue, IssueCode};
 use crate::study::{CERQUAL_COMPONENTS, Finding, Study};
 use crate::vocabulary::CerqualConfidence;
 
-impl Validator {
+impl Validator<'_> {
     /// The finding's assessment, at `path` (the finding).
     pub(super) fn cerqual(&mut self, finding: &Finding, study: &Study, path: &Path<'_>) {
         let Some(cerqual) = &finding.cerqual else {

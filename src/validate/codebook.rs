@@ -10,7 +10,7 @@ use crate::study::concept_graph::{Edge, Origin, describe, edges};
 use crate::study::{Concept, Document};
 use crate::vocabulary::RelationKind;
 
-impl Validator {
+impl Validator<'_> {
     /// Every check of the document's `concepts`.
     pub(super) fn project_codebook(&mut self, document: &Document) {
         let mut first_at: HashMap<&Concept, usize> = HashMap::new();

@@ -15,7 +15,7 @@ const EARLIEST_YEAR: i32 = 1900;
 /// deterministic (it never reads the clock).
 const LATEST_YEAR: i32 = 2200;
 
-impl Validator {
+impl Validator<'_> {
     /// The study's citation: DOI syntax, year and publication date.
     pub(super) fn citation(&mut self, study: &Study, path: &Path<'_>) {
         self.cited(&study.citation, path);

@@ -1,14 +1,19 @@
 //! The id index: every entity's id, where it is, and whether a reference
 //! names an entity of the right kind in the same study.
 
+use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use uuid::Uuid;
 
 use super::Validator;
 use crate::diagnostics::pointer::Path;
-use crate::diagnostics::{Issue, IssueCode};
+use crate::diagnostics::{Issue, IssueCode, Report};
 use crate::study::{Document, Study};
+use crate::util::hash::IdHashState;
+
+/// Every id of a document and where its first holder is.
+pub(super) type IdIndex = HashMap<Uuid, Location, IdHashState>;
 
 /// The kinds of entity that have ids.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,78 +99,80 @@ pub(super) fn count_ids(document: &Document) -> usize {
         .sum()
 }
 
-impl Validator {
-    pub(super) fn index_study(&mut self, si: usize, study: &Study) {
-        let ids = std::iter::once((EntityKind::Study, 0, study.id))
-            .chain(
-                study
-                    .participants
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| (EntityKind::Participant, i, p.id)),
-            )
-            .chain(
-                study
-                    .sources
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| (EntityKind::Source, i, s.id)),
-            )
-            .chain(
-                study
-                    .excerpts
-                    .iter()
-                    .enumerate()
-                    .map(|(i, e)| (EntityKind::Excerpt, i, e.id)),
-            )
-            .chain(
-                study
-                    .themes
-                    .iter()
-                    .enumerate()
-                    .map(|(i, t)| (EntityKind::Theme, i, t.id)),
-            )
-            .chain(
-                study
-                    .findings
-                    .iter()
-                    .enumerate()
-                    .map(|(i, f)| (EntityKind::Finding, i, f.id)),
-            )
-            .chain(
-                study
-                    .review
-                    .iter()
-                    .flat_map(|r| r.included.iter().enumerate())
-                    .map(|(i, s)| (EntityKind::IncludedStudy, i, s.id)),
-            );
-        for (kind, index, id) in ids {
-            let here = Location {
-                kind,
-                study: si,
-                index,
-            };
-            match self.index.entry(id) {
-                Entry::Vacant(slot) => {
-                    slot.insert(here);
-                }
-                Entry::Occupied(first) => {
-                    let first = *first.get();
-                    self.report.push(Issue::error(
-                        IssueCode::DuplicateId,
-                        format!("{}/id", here.pointer()),
-                        format!(
-                            "id {id} of this {} is already the id of the {} at {}",
-                            kind.name(),
-                            first.kind.name(),
-                            first.pointer()
-                        ),
-                    ));
-                }
+/// Adds study `si`'s ids to `index`, with a `duplicate_id` error in
+/// `report` for each id already there.
+pub(super) fn index_study(into: &mut IdIndex, report: &mut Report, si: usize, study: &Study) {
+    let ids = std::iter::once((EntityKind::Study, 0, study.id))
+        .chain(
+            study
+                .participants
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (EntityKind::Participant, i, p.id)),
+        )
+        .chain(
+            study
+                .sources
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (EntityKind::Source, i, s.id)),
+        )
+        .chain(
+            study
+                .excerpts
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (EntityKind::Excerpt, i, e.id)),
+        )
+        .chain(
+            study
+                .themes
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (EntityKind::Theme, i, t.id)),
+        )
+        .chain(
+            study
+                .findings
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (EntityKind::Finding, i, f.id)),
+        )
+        .chain(
+            study
+                .review
+                .iter()
+                .flat_map(|r| r.included.iter().enumerate())
+                .map(|(i, s)| (EntityKind::IncludedStudy, i, s.id)),
+        );
+    for (kind, index, id) in ids {
+        let here = Location {
+            kind,
+            study: si,
+            index,
+        };
+        match into.entry(id) {
+            Entry::Vacant(slot) => {
+                slot.insert(here);
+            }
+            Entry::Occupied(first) => {
+                let first = *first.get();
+                report.push(Issue::error(
+                    IssueCode::DuplicateId,
+                    format!("{}/id", here.pointer()),
+                    format!(
+                        "id {id} of this {} is already the id of the {} at {}",
+                        kind.name(),
+                        first.kind.name(),
+                        first.pointer()
+                    ),
+                ));
             }
         }
     }
+}
 
+impl Validator<'_> {
     /// Checks that `id`, found at `path`, names an entity of `expected` kind
     /// in study `si`, and returns where that entity is when it does.
     pub(super) fn reference(

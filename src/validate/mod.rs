@@ -37,16 +37,15 @@ mod themes;
 mod unknown;
 mod vocabulary;
 
-use std::collections::{HashMap, HashSet};
-
-use uuid::Uuid;
+use std::collections::HashSet;
+use std::thread;
 
 use crate::diagnostics::pointer::Path;
 pub use crate::diagnostics::{Issue, IssueCode, Report, Severity};
 use crate::privacy;
 use crate::study::{Concept, Document, Study};
 use crate::util::hash::IdHashState;
-use index::{EntityKind, Location, count_ids};
+use index::{EntityKind, IdIndex, count_ids, index_study};
 
 impl Document {
     /// Validates the document: every issue, each with its severity, stable
@@ -57,49 +56,150 @@ impl Document {
 }
 
 /// Validates a document, returning every issue found.
+///
+/// A document of [`PARALLEL_FROM_EXCERPTS`] excerpts or more is validated
+/// on two threads when the machine has more than one core (a scoped thread,
+/// joined before this returns); the report is the same, issue for issue and
+/// in the same order, as [`validate_on_one_thread`]'s.
 pub fn validate(document: &Document) -> Report {
-    let mut v = Validator {
-        report: Report::new(),
-        index: HashMap::with_capacity_and_hasher(count_ids(document), IdHashState::new()),
-        declared: document
-            .concepts
-            .iter()
-            .map(|d| d.concept.clone())
-            .collect(),
-    };
-    v.run(document);
-    v.report
+    let two = document
+        .studies
+        .iter()
+        .map(|s| s.excerpts.len())
+        .sum::<usize>()
+        >= PARALLEL_FROM_EXCERPTS
+        && thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    run(document, two)
 }
 
-struct Validator {
-    report: Report,
-    index: HashMap<Uuid, Location, IdHashState>,
-    /// The concepts the document declares: known codes to its findings.
-    declared: HashSet<Concept>,
+/// Validates a document on the calling thread only: the same report as
+/// [`validate`], for callers that do not want a library to start threads.
+///
+/// ```
+/// use peer_support::{Document, validate};
+///
+/// let document = Document::default();
+/// assert_eq!(validate::validate_on_one_thread(&document), validate::validate(&document));
+/// ```
+pub fn validate_on_one_thread(document: &Document) -> Report {
+    run(document, false)
 }
 
-impl Validator {
-    fn run(&mut self, document: &Document) {
-        self.unknown_fields(document);
+/// The number of excerpts from which [`validate`] uses a second thread.
+/// Below it, validation takes well under a millisecond and starting a
+/// thread would cost a noticeable part of that.
+pub const PARALLEL_FROM_EXCERPTS: usize = 5_000;
+
+/// Runs every check. With `two`, the personal-data lint runs on a second
+/// thread while this one indexes the ids (neither needs the other), and the
+/// studies' checks are then split between the two threads at about half the
+/// excerpts; each part reports into its own `Report`, and the parts are
+/// joined in the order the sequential run produces them.
+fn run(document: &Document, two: bool) -> Report {
+    // Outside the scope, so the second thread can borrow it once it is built.
+    let mut index = IdIndex::with_capacity_and_hasher(count_ids(document), IdHashState::new());
+    let building = &mut index;
+    let declared: HashSet<Concept> = document
+        .concepts
+        .iter()
+        .map(|d| d.concept.clone())
+        .collect();
+    let declared = &declared;
+    thread::scope(|scope| {
+        let lint = two.then(|| scope.spawn(|| lint(document)));
+        let mut duplicates = Report::new();
+        for (si, study) in document.studies.iter().enumerate() {
+            index_study(building, &mut duplicates, si, study);
+        }
+        let index: &IdIndex = building;
+        let mut v = Validator {
+            report: Report::new(),
+            index,
+            declared,
+        };
+        v.unknown_fields(document);
         if document.studies.is_empty() {
-            self.report.push(Issue::warning(
+            v.report.push(Issue::warning(
                 IssueCode::EmptyDocument,
                 "/studies",
                 "the document holds no studies",
             ));
         }
-        self.document_extensions(&document.extensions);
-        self.project_codebook(document);
-        for (si, study) in document.studies.iter().enumerate() {
-            self.index_study(si, study);
+        v.document_extensions(&document.extensions);
+        v.project_codebook(document);
+        v.report.extend(duplicates.issues);
+        let split = if two {
+            half_the_excerpts(document)
+        } else {
+            document.studies.len()
+        };
+        let (first, second) = document.studies.split_at(split);
+        let second = (!second.is_empty()).then(|| {
+            scope.spawn(move || {
+                let mut v = Validator {
+                    report: Report::new(),
+                    index,
+                    declared,
+                };
+                for (si, study) in second.iter().enumerate() {
+                    v.study(split + si, study);
+                }
+                v.report
+            })
+        });
+        for (si, study) in first.iter().enumerate() {
+            v.study(si, study);
         }
-        for (si, study) in document.studies.iter().enumerate() {
-            self.study(si, study);
+        if let Some(second) = second {
+            v.report.extend(joined(second).issues);
         }
-        review::duplicate_dois(document, self);
-        privacy::lint::check(document, &mut self.report);
-    }
+        review::duplicate_dois(document, &mut v);
+        match lint {
+            Some(lint) => v.report.extend(joined(lint).issues),
+            None => v.report.extend(self::lint(document).issues),
+        }
+        v.report
+    })
+}
 
+fn lint(document: &Document) -> Report {
+    let mut report = Report::new();
+    privacy::lint::check(document, &mut report);
+    report
+}
+
+/// The thread's result, or its panic passed on.
+fn joined<T>(handle: thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+/// The first study of the second half: the first one, after the first,
+/// whose middle excerpt is at or past the middle of all of them.
+fn half_the_excerpts(document: &Document) -> usize {
+    let studies = &document.studies;
+    let total: usize = studies.iter().map(|s| s.excerpts.len()).sum();
+    let mut before = 0;
+    for (i, study) in studies.iter().enumerate() {
+        if i > 0 && before * 2 + study.excerpts.len() >= total {
+            return i;
+        }
+        before += study.excerpts.len();
+    }
+    studies.len()
+}
+
+/// The checks of one part of a document, reporting into their own `report`
+/// and reading the shared id index.
+struct Validator<'i> {
+    report: Report,
+    index: &'i IdIndex,
+    /// The concepts the document declares: known codes to its findings.
+    declared: &'i HashSet<Concept>,
+}
+
+impl Validator<'_> {
     fn study(&mut self, si: usize, study: &Study) {
         let studies = Path::ROOT.key("studies");
         let here = studies.index(si);
@@ -169,5 +269,84 @@ impl Validator {
             self.cerqual(finding, study, &at);
         }
         self.vocabulary(study, &here);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::study::{Citation, DataSource, Excerpt, Finding, Text};
+    use uuid::Uuid;
+
+    fn text(s: &str) -> Text {
+        Text::new(s).unwrap()
+    }
+
+    /// Four studies with issues of every phase in several of them: ids
+    /// repeated across studies, references dangling, into another study and
+    /// of the wrong kind, and personal data.
+    fn troubled() -> Document {
+        let id = Uuid::from_u128;
+        let mut studies = Vec::new();
+        for s in 0..4u128 {
+            let mut study = Study::new(id(1000 * s + 1), Citation::new(text("A study")));
+            study.sources.push(DataSource::new(id(1000 * s + 2)));
+            for e in 0..3u128 {
+                study.excerpts.push(Excerpt::new(
+                    id(1000 * s + 10 + e),
+                    text(if e == 1 { "call 07700 900123" } else { "fine" }),
+                    id(1000 * s + 2),
+                ));
+            }
+            let mut finding = Finding::new(id(1000 * s + 100), text("A finding"));
+            finding.excerpts = vec![id(1000 * s + 10), id(999), id(1000 * ((s + 1) % 4) + 11)];
+            finding.themes = vec![id(1000 * s + 2)];
+            study.findings.push(finding);
+            studies.push(study);
+        }
+        // The same excerpt id in the second and the fourth study.
+        studies[3].excerpts[0].id = studies[1].excerpts[0].id;
+        Document::new(studies)
+    }
+
+    #[test]
+    fn two_threads_report_exactly_what_one_does() {
+        let document = troubled();
+        let one = run(&document, false);
+        let two = run(&document, true);
+        assert_eq!(two, one);
+        assert_eq!(half_the_excerpts(&document), 2);
+        let studies_with_issues: std::collections::BTreeSet<_> = one
+            .issues
+            .iter()
+            .filter_map(|i| i.path.strip_prefix("/studies/")?.split('/').next())
+            .collect();
+        assert_eq!(studies_with_issues.len(), 4, "{one}");
+        for code in [
+            IssueCode::DuplicateId,
+            IssueCode::DanglingReference,
+            IssueCode::WrongReferenceKind,
+            IssueCode::PossiblePersonalData,
+        ] {
+            assert!(one.issues.iter().any(|i| i.code == code), "{code:?}: {one}");
+        }
+        assert_eq!(validate_on_one_thread(&document), one);
+        assert_eq!(validate(&document), one);
+    }
+
+    #[test]
+    fn the_split_leaves_a_study_on_each_side() {
+        let one = Document::new(vec![Study::new(
+            Uuid::from_u128(1),
+            Citation::new(text("A study")),
+        )]);
+        assert_eq!(half_the_excerpts(&one), 1);
+        assert_eq!(half_the_excerpts(&Document::default()), 0);
+        let mut document = troubled();
+        document.studies[0].excerpts.clear();
+        assert_eq!(half_the_excerpts(&document), 2);
+        document.studies[1].excerpts.clear();
+        document.studies[2].excerpts.clear();
+        assert_eq!(half_the_excerpts(&document), 3);
     }
 }

@@ -9,7 +9,7 @@ use crate::diagnostics::pointer::Path;
 use crate::diagnostics::{Issue, IssueCode};
 use crate::study::Study;
 
-impl Validator {
+impl Validator<'_> {
     /// Checks that an excerpt's speaker, at `path`, is among the participants
     /// of its source, found (by [`Validator::reference`]) at `source`.
     pub(super) fn speaker_in_source(

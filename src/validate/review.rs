@@ -9,7 +9,7 @@ use crate::diagnostics::{Issue, IssueCode};
 use crate::study::{Document, Study, StudyKind};
 use crate::vocabulary::SampleUnit;
 
-impl Validator {
+impl Validator<'_> {
     /// The study's kind against its review details and its sample's unit.
     pub(super) fn study_kind(&mut self, study: &Study, path: &Path<'_>) {
         if let StudyKind::Custom(kind) = &study.kind {
@@ -95,7 +95,7 @@ impl Validator {
 
 /// The studies of the document that share a DOI with an earlier one: one
 /// `duplicate_study` warning each, at the later study's DOI.
-pub(super) fn duplicate_dois(document: &Document, validator: &mut Validator) {
+pub(super) fn duplicate_dois(document: &Document, validator: &mut Validator<'_>) {
     let mut first: HashMap<String, usize> = HashMap::new();
     for (si, study) in document.studies.iter().enumerate() {
         let Some(doi) = study.citation.doi.as_ref().filter(|d| d.is_valid()) else {

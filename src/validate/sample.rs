@@ -9,7 +9,7 @@ use crate::diagnostics::{Issue, IssueCode};
 use crate::study::{Finding, Study};
 use crate::vocabulary::SampleUnit;
 
-impl Validator {
+impl Validator<'_> {
     pub(super) fn sample(&mut self, study: &Study, path: &Path<'_>) {
         let Some(sample) = &study.sample else {
             return;

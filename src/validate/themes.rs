@@ -5,7 +5,7 @@ use super::index::EntityKind;
 use crate::diagnostics::{Issue, IssueCode};
 use crate::study::Study;
 
-impl Validator {
+impl Validator<'_> {
     /// Reports each theme whose parent chain loops, once per cycle, in linear
     /// time: every theme is walked at most once (colouring).
     pub(super) fn theme_cycles(&mut self, si: usize, study: &Study) {

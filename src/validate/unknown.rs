@@ -7,7 +7,7 @@ use crate::diagnostics::{Issue, IssueCode, Report};
 use crate::study::walk::{self, Visit};
 use crate::study::{Document, UnknownFields};
 
-impl Validator {
+impl Validator<'_> {
     /// One `unknown_field` warning per unknown field, in document order.
     pub(super) fn unknown_fields(&mut self, document: &Document) {
         walk::walk(document, &mut Unknown(&mut self.report));

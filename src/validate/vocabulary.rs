@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use crate::study::{Concept, ConceptLink, Extensions, Study};
 use crate::vocabulary::Vocabulary;
 
-impl Validator {
+impl Validator<'_> {
     /// Every code, concept link and extensions object of the study at `path`.
     pub(super) fn vocabulary(&mut self, study: &Study, path: &Path<'_>) {
         walk::walk_study(
@@ -18,7 +18,7 @@ impl Validator {
             path,
             &mut Codes {
                 report: &mut self.report,
-                declared: &self.declared,
+                declared: self.declared,
             },
         );
     }
