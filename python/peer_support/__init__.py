@@ -19,6 +19,7 @@ from ._native import (
     FORMAT_VERSION,
     SYNTHESIS_BY,
     SYNTHESIS_COLUMNS,
+    SYNTHESIS_GROUP_COLUMNS,
     Issue,
     Loaded,
     ReadError,
@@ -38,6 +39,7 @@ __all__ = [
     "FORMAT_VERSION",
     "SYNTHESIS_BY",
     "SYNTHESIS_COLUMNS",
+    "SYNTHESIS_GROUP_COLUMNS",
     "Issue",
     "Loaded",
     "ReadError",
@@ -58,11 +60,13 @@ _Document = _typing.Union[dict, Loaded]
 
 
 def synthesize_frame(documents: _typing.Iterable[_Document], *, by: str = "concept") -> _typing.Any:
-    """``synthesize`` as a ``pandas.DataFrame``, one row per concept and study.
+    """``synthesize`` as a ``pandas.DataFrame``, one row per concept (or, with
+    a roll-up ``by``, per group) and study.
 
-    The columns are those of ``synthesize``'s rows, in the same order. Counts
-    that may be unknown (``study_sample``, ``participants``, ``count``) are
-    pandas' nullable ``Int64``; list columns hold Python lists.
+    The columns are those of ``synthesize``'s rows, in the same order:
+    ``SYNTHESIS_COLUMNS``, or ``SYNTHESIS_GROUP_COLUMNS`` for a roll-up.
+    Counts that may be unknown (``study_sample``, ``participants``,
+    ``count``) are pandas' nullable ``Int64``; list columns hold Python lists.
 
     Requires pandas: ``pip install 'peer-support[pandas]'`` (or
     ``pip install ./python[pandas]`` from a checkout). Raises ``ImportError``
@@ -77,6 +81,8 @@ def synthesize_frame(documents: _typing.Iterable[_Document], *, by: str = "conce
             "`pip install 'peer-support[pandas]'`"
         ) from error
     rows: _typing.List[dict] = synthesize(documents, by=by)
+    if by != "concept":
+        return pandas.DataFrame.from_records(rows, columns=list(SYNTHESIS_GROUP_COLUMNS))
     frame = pandas.DataFrame.from_records(rows, columns=list(SYNTHESIS_COLUMNS))
     for column in ("study_sample", "participants", "count"):
         frame[column] = frame[column].astype("Int64")

@@ -7,6 +7,7 @@ __version__: str
 FORMAT_VERSION: str
 SYNTHESIS_BY: Tuple[str, ...]
 SYNTHESIS_COLUMNS: Tuple[str, ...]
+SYNTHESIS_GROUP_COLUMNS: Tuple[str, ...]
 
 __all__: List[str]
 

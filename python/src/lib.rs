@@ -297,8 +297,9 @@ fn redact<'py>(
 /// for the columns. Each item of `documents` is a document `dict` or a
 /// `Loaded`.
 ///
-/// `by` says what a row is about. Only `"concept"` is implemented; the
-/// other accepted names raise `ValueError` until the roll-up exists.
+/// `by` says what a row is about: `"concept"` (one row per concept and
+/// reporting study), or a roll-up, one row per group and reporting study:
+/// `"broader"`, `"cfir-construct"`, `"cfir-domain"`, `"chime"`, `"kind"`.
 #[pyfunction]
 #[pyo3(signature = (documents, *, by = "concept"))]
 fn synthesize<'py>(
@@ -368,9 +369,13 @@ fn catalog(py: Python<'_>, reviews: bool) -> PyResult<Loaded> {
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("FORMAT_VERSION", CURRENT_VERSION.to_string())?;
-    m.add("SYNTHESIS_BY", PyTuple::new(m.py(), rows::BY)?)?;
+    m.add("SYNTHESIS_BY", PyTuple::new(m.py(), rows::by_values())?)?;
     let columns = peer_support::synthesis::CSV_COLUMNS;
     m.add("SYNTHESIS_COLUMNS", PyTuple::new(m.py(), columns)?)?;
+    m.add(
+        "SYNTHESIS_GROUP_COLUMNS",
+        PyTuple::new(m.py(), rows::group_columns())?,
+    )?;
     m.add("ReadError", m.py().get_type::<ReadError>())?;
     m.add_class::<Issue>()?;
     m.add_class::<Loaded>()?;

@@ -323,11 +323,33 @@ def test_synthesize_rows_match_the_crate_s_csv_columns(fixtures: Path):
         assert tuple(row) == peer_support.SYNTHESIS_COLUMNS
 
 
-def test_synthesize_by_other_groupings_is_not_available_yet():
-    for by in peer_support.SYNTHESIS_BY[1:]:
-        with pytest.raises(ValueError, match="accepted values") as caught:
-            peer_support.synthesize([MINIMAL], by=by)
-        assert "not available" in str(caught.value)
+def test_synthesize_rolls_up_by_cfir_domain_counting_each_study_once():
+    documents = [peer_support.catalog(), peer_support.catalog(reviews=True)]
+    rows = peer_support.synthesize(documents, by="cfir-domain")
+    assert rows and all(tuple(r) == peer_support.SYNTHESIS_GROUP_COLUMNS for r in rows)
+    assert {r["by"] for r in rows} == {"cfir-domain"}
+    # One row per group and study: a study counts once per domain.
+    keys = [(r["group"], r["study"]) for r in rows]
+    assert len(keys) == len(set(keys))
+    domains = {r["group"] for r in rows}
+    assert {"inner_setting", "outer_setting"} <= domains
+    # Both reviews place factors in the outer setting.
+    outer = {r["study"] for r in rows if r["group"] == "outer_setting"}
+    assert {5, 6} <= outer
+    for r in rows:
+        assert r["concepts"] and all(":" in c for c in r["concepts"])
+
+
+def test_synthesize_unmapped_concepts_form_their_own_group():
+    rows = peer_support.synthesize([peer_support.catalog()], by="chime")
+    unmapped = [r for r in rows if r["group"] is None]
+    assert unmapped and {r["group_label"] for r in unmapped} == {"(unmapped)"}
+
+
+def test_synthesize_by_an_unknown_grouping_names_the_accepted_ones():
+    assert peer_support.SYNTHESIS_BY == (
+        "concept", "broader", "cfir-construct", "cfir-domain", "chime", "kind",
+    )
     with pytest.raises(ValueError, match=r'"concept", "broader", "cfir-construct", "cfir-domain", "chime", "kind"'):
         peer_support.synthesize([MINIMAL], by="nonsense")
 
@@ -343,6 +365,9 @@ def test_synthesize_frame():
     assert isinstance(frame, pandas.DataFrame)
     assert tuple(frame.columns) == peer_support.SYNTHESIS_COLUMNS
     assert len(frame) == len(peer_support.synthesize([peer_support.catalog()]))
+    grouped = peer_support.synthesize_frame([peer_support.catalog()], by="kind")
+    assert tuple(grouped.columns) == peer_support.SYNTHESIS_GROUP_COLUMNS
+    assert len(grouped) == len(peer_support.synthesize([peer_support.catalog()], by="kind"))
 
 
 def test_synthesize_frame_without_pandas_says_how_to_install(monkeypatch):

@@ -170,7 +170,9 @@ pub use build::distinct_studies;
 pub use csv::CSV_COLUMNS;
 pub use evidence::{Polarity, StanceMark, StudyEvidence};
 pub use overlap::{DuplicateReason, DuplicateStudy, Overlap};
-pub use rollup::{Group, GroupCell, GroupEvidence, Grouping, Member, Rollup, UnknownGrouping};
+pub use rollup::{
+    Group, GroupCell, GroupEvidence, Grouping, Member, ROLLUP_CSV_COLUMNS, Rollup, UnknownGrouping,
+};
 pub use row::{ConceptRow, Disagreement};
 pub use summary::KindSummary;
 

@@ -141,6 +141,20 @@ impl Serialize for Grouping {
     }
 }
 
+/// The columns of [`Rollup::write_csv`], in order: its header, and the
+/// fields of each record.
+pub const ROLLUP_CSV_COLUMNS: [&str; 9] = [
+    "by",
+    "group",
+    "group_label",
+    "study",
+    "study_id",
+    "study_title",
+    "stances",
+    "findings",
+    "concepts",
+];
+
 /// The matrix's rows rolled up into groups; see [`EvidenceMatrix::rollup`].
 ///
 /// Serializes as `{"by", "studies", "groups", "cells"}`: each group with its
@@ -354,21 +368,7 @@ impl Rollup {
     ///
     /// Whatever writing to `writer` returns.
     pub fn write_csv<W: Write>(&self, mut writer: W) -> io::Result<()> {
-        record(
-            &mut writer,
-            [
-                "by",
-                "group",
-                "group_label",
-                "study",
-                "study_id",
-                "study_title",
-                "stances",
-                "findings",
-                "concepts",
-            ]
-            .into_iter(),
-        )?;
+        record(&mut writer, ROLLUP_CSV_COLUMNS.into_iter())?;
         for g in &self.groups {
             for e in &g.evidence {
                 let study = &self.studies[e.study];
