@@ -181,7 +181,7 @@ def check_dom(args):
     known = sum(1 for c in concepts if c["known"])
     checks.equal(len(definitions), known, "concepts with a definition on hover")
     chips = dom.select("span", "m", inside="map-kind")
-    checks.expect(all(c.classes & {"s-facilitator", "s-barrier", "s-benefit", "s-harm", "s-value_held", "s-caveat", "s-practice", "s-other"}
+    checks.expect(all(c.classes & {"s-facilitator", "s-barrier", "s-benefit", "s-harm", "s-value_held", "s-caveat", "s-influence", "s-practice", "s-other"}
                       and "".join(c.text).strip() for c in chips), "a chip without a stance class or glyph")
     checks.expect(len(chips) >= cells, "chips")
 
