@@ -361,6 +361,14 @@ fn synthesize_by_cfir_domain_counts_each_study_once_per_domain() {
         table.stdout
     );
     assert!(table.stdout.contains("\nInner Setting "));
+    // The legend names each study's kind and sample unit, as the matrix's does.
+    assert!(
+        table.stdout.contains(
+            "systematic umbrella review (review: umbrella review; 35 included reviews)\n"
+        ),
+        "{}",
+        table.stdout
+    );
     let bad = run(&["synthesize", "--by", "domain"]);
     assert_eq!(bad.code, 2);
 }

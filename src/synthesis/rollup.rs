@@ -9,7 +9,7 @@ use std::str::FromStr;
 use serde::Serialize;
 
 use super::csv::record;
-use super::table::{stances, write_aligned};
+use super::table::{stances, write_aligned, write_study_legend};
 use super::{ConceptRow, EvidenceMatrix, StanceMark, StudyColumn};
 use crate::vocabulary::{CfirConstruct, CfirDomain, ChimeProcess, Kind};
 
@@ -429,9 +429,6 @@ impl fmt::Display for Rollup {
             writeln!(f, "(no groups)")?;
         }
         writeln!(f)?;
-        for (i, s) in self.studies.iter().enumerate() {
-            writeln!(f, "S{}  {}", i + 1, s.title)?;
-        }
-        Ok(())
+        write_study_legend(f, &self.studies)
     }
 }

@@ -2,7 +2,7 @@
 
 use std::fmt::{self, Write as _};
 
-use super::{ConceptRow, Disagreement, EvidenceMatrix, StanceMark, StudyEvidence};
+use super::{ConceptRow, Disagreement, EvidenceMatrix, StanceMark, StudyColumn, StudyEvidence};
 use crate::diagnostics::one_line;
 use crate::vocabulary::SampleUnit;
 
@@ -165,28 +165,38 @@ impl fmt::Display for EvidenceMatrix {
     }
 }
 
+/// One legend line per study: its number, title, what kind it is and what
+/// its sample counts.
+pub(super) fn write_study_legend(
+    f: &mut fmt::Formatter<'_>,
+    studies: &[StudyColumn],
+) -> fmt::Result {
+    for (i, study) in studies.iter().enumerate() {
+        write!(f, "S{}  {}", i + 1, one_line(study.title.as_str()))?;
+        let mut about = Vec::new();
+        if study.kind_is_review() {
+            about.push(match &study.review_type {
+                Some(t) => format!("review: {}", t.label().to_lowercase()),
+                None => "review".to_owned(),
+            });
+        }
+        if let Some(sample) = study.sample_text() {
+            about.push(sample);
+        }
+        if about.is_empty() {
+            writeln!(f)?;
+        } else {
+            writeln!(f, " ({})", about.join("; "))?;
+        }
+    }
+    Ok(())
+}
+
 impl EvidenceMatrix {
     /// The study legend: each study, what kind it is and what its sample
     /// counts; then the overlaps and the duplicates left out.
     fn write_legend(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, study) in self.studies().iter().enumerate() {
-            write!(f, "S{}  {}", i + 1, one_line(study.title.as_str()))?;
-            let mut about = Vec::new();
-            if study.kind_is_review() {
-                about.push(match &study.review_type {
-                    Some(t) => format!("review: {}", t.label().to_lowercase()),
-                    None => "review".to_owned(),
-                });
-            }
-            if let Some(sample) = study.sample_text() {
-                about.push(sample);
-            }
-            if about.is_empty() {
-                writeln!(f)?;
-            } else {
-                writeln!(f, " ({})", about.join("; "))?;
-            }
-        }
+        write_study_legend(f, self.studies())?;
         for overlap in self.overlaps() {
             writeln!(
                 f,
