@@ -576,3 +576,29 @@ fn structs_written_as_arrays_are_type_errors() {
         );
     }
 }
+
+/// The 1.1 objects name their public type when the shape is wrong, not the
+/// reader's own wire structs.
+#[test]
+fn project_codebook_shape_errors_name_the_public_types() {
+    let _serial = serial();
+    for extra in ["", r#", "x-unknown": 1"#] {
+        let concepts = doc("", &format!(r#", "concepts": ["nvivo-node-1"]{extra}"#));
+        assert_json_error(
+            &concepts,
+            "/concepts/0",
+            "invalid type: string \"nvivo-node-1\", expected struct DeclaredConcept",
+        );
+        let relation = doc(
+            "",
+            &format!(
+                r#", "concepts": [{{"kind": "barrier", "code": "pay", "label": "Pay", "relations": [7]}}]{extra}"#
+            ),
+        );
+        assert_json_error(
+            &relation,
+            "/concepts/0/relations/0",
+            "invalid type: integer `7`, expected struct Relation",
+        );
+    }
+}

@@ -81,6 +81,8 @@ struct WireLinkOut<'a> {
 /// The wire shape of a [`ConceptLink`] as read (unknown fields are the
 /// reader's to keep).
 #[derive(Deserialize)]
+// Errors name the public type: "expected struct ConceptLink".
+#[serde(expecting = "struct ConceptLink")]
 struct WireLinkIn<'a> {
     #[serde(borrow)]
     kind: Cow<'a, str>,

@@ -174,6 +174,8 @@ struct DeclaredOut<'a> {
 
 /// The wire shape of a [`DeclaredConcept`] as read.
 #[derive(Deserialize)]
+// Errors name the public type: "expected struct DeclaredConcept".
+#[serde(expecting = "struct DeclaredConcept")]
 struct DeclaredIn<'a> {
     #[serde(borrow)]
     kind: Cow<'a, str>,
@@ -250,6 +252,8 @@ struct RelationOut<'a> {
 
 /// The wire shape of a [`Relation`] as read.
 #[derive(Deserialize)]
+// Errors name the public type: "expected struct Relation".
+#[serde(expecting = "struct Relation")]
 struct RelationIn<'a> {
     relation: RelationKind,
     #[serde(borrow)]
