@@ -476,6 +476,49 @@ fn ten_thousand_selections_import() {
     assert_eq!(study.findings[0].excerpts.len(), 10_000);
 }
 
+/// 50,000 codes, each on its own selection: import and export index codes
+/// and concepts instead of scanning for each one, so this takes seconds
+/// (a scan per code took half a minute at 20,000, and a 64 MiB
+/// `project.qde` holds hundreds of thousands). No timing is asserted; the
+/// size is what makes a quadratic step far too slow to finish.
+#[test]
+fn fifty_thousand_codes_each_coded_once_import_and_export() {
+    const N: u64 = 50_000;
+    let text = "word ".repeat(N as usize);
+    let mut codes = String::new();
+    let mut selections = String::new();
+    for n in 0..N {
+        codes.push_str(&format!(
+            r#"<Code guid="00000000-0000-4002-8000-{n:012}" name="Theme {n}" isCodable="true"/>"#
+        ));
+        selections.push_str(&format!(
+            r#"<PlainTextSelection guid="00000000-0000-4000-8000-{n:012}" startPosition="{}" endPosition="{}"><Coding guid="00000000-0000-4001-8000-{n:012}"><CodeRef targetGUID="00000000-0000-4002-8000-{n:012}"/></Coding></PlainTextSelection>"#,
+            n * 5,
+            n * 5 + 4
+        ));
+    }
+    let xml = format!(
+        r#"{HEAD}<CodeBook><Codes>{codes}</Codes></CodeBook>
+<Sources><TextSource guid="00000000-0000-4000-9000-000000000001" plainTextPath="internal://t.txt">{selections}</TextSource></Sources></Project>"#
+    );
+    let imported = import(
+        qdpx(&xml, &[("sources/t.txt", text.as_bytes())]),
+        &ImportOptions::new(),
+    )
+    .unwrap();
+    assert_eq!(imported.summary.codes_declared, N as usize);
+    let document = &imported.document;
+    assert_eq!(document.concepts.len(), N as usize);
+    let study = &document.studies[0];
+    assert_eq!(study.findings.len(), N as usize);
+    assert_eq!(study.findings[7].statement.as_str(), "Theme 7");
+    assert_eq!(study.findings[7].excerpts, [study.excerpts[7].id]);
+
+    let project = refi::document_to_project(document).unwrap();
+    let codable = project.walk_codes().filter(|c| c.is_codable).count();
+    assert!(codable >= N as usize, "{codable}");
+}
+
 #[test]
 fn hostile_archives_are_refused_through_the_importer() {
     let archive = build(

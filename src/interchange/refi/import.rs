@@ -523,6 +523,10 @@ impl Context<'_> {
         let mut mapped: HashMap<Guid, Mapped> = HashMap::new();
         let mut guids = serde_json::Map::new();
         let mut taken = HashSet::new();
+        // The last suffix tried for each `kind/slug`: the ones below it are
+        // taken, so the search resumes there (codes often share a name).
+        let mut suffixes: HashMap<String, u64> = HashMap::new();
+        let mut declared: HashSet<Concept> = HashSet::new();
         // Depth-first with parents, without recursion (codes nest deep):
         // a parent is mapped before its children.
         let mut stack: Vec<(&Code, Option<Guid>)> = self
@@ -563,10 +567,14 @@ impl Context<'_> {
                 Some(found) => found,
                 None => {
                     let base = slug(&code.name);
-                    let mut code_slug = base.clone();
-                    let mut n = 1;
+                    let n = suffixes.entry(format!("{kind}/{base}")).or_insert(1);
+                    let mut code_slug = if *n == 1 {
+                        base.clone()
+                    } else {
+                        format!("{base}_{n}")
+                    };
                     while !taken.insert(format!("{kind}/{code_slug}")) {
-                        n += 1;
+                        *n += 1;
                         code_slug = format!("{base}_{n}");
                     }
                     let concept = Concept::from_codes(&kind, &code_slug)
@@ -587,7 +595,7 @@ impl Context<'_> {
                 Mapped::Folder(_) => {}
             }
             if let Mapped::Concept(concept, _) = &found {
-                if !concept.is_known() && !self.declared.iter().any(|d| d.concept == *concept) {
+                if !concept.is_known() && declared.insert(concept.clone()) {
                     self.declared.push(declare(code, concept, parent.as_ref()));
                 }
                 guids.insert(
@@ -714,15 +722,14 @@ impl Context<'_> {
     }
 
     /// The data source of a text source, with its variables.
-    fn data_source(&mut self, source: &TextSource, names: &HashMap<Guid, &str>) -> DataSource {
+    fn data_source(
+        &mut self,
+        source: &TextSource,
+        names: &HashMap<Guid, &str>,
+        cases: &[Uuid],
+    ) -> DataSource {
         let mut data = DataSource::new(*source.guid.as_uuid());
-        data.participants = self
-            .project
-            .cases
-            .iter()
-            .filter(|c| c.source_refs.contains(&source.guid))
-            .map(|c| *c.guid.as_uuid())
-            .collect();
+        data.participants = cases.to_vec();
         let mut others = serde_json::Map::new();
         for VariableValue {
             variable, value, ..
@@ -834,6 +841,21 @@ pub fn project_to_document(
         .iter()
         .map(|v| (v.guid, v.name.as_str()))
         .collect();
+    // The cases listing each source, in case order, each once.
+    let mut source_cases: HashMap<Guid, Vec<Uuid>> = HashMap::new();
+    for case in &project.cases {
+        for source in &case.source_refs {
+            let cases = source_cases.entry(*source).or_default();
+            if cases.last() != Some(case.guid.as_uuid()) {
+                cases.push(*case.guid.as_uuid());
+            }
+        }
+    }
+    // The name of each code (the first, should GUIDs repeat).
+    let mut code_names: HashMap<Guid, &str> = HashMap::new();
+    for code in project.walk_codes() {
+        code_names.entry(code.guid).or_insert(code.name.as_str());
+    }
     let selection_case: HashMap<Guid, Uuid> = project
         .cases
         .iter()
@@ -842,9 +864,14 @@ pub fn project_to_document(
 
     // Findings by concept, in first-coded order.
     let mut findings: Vec<(Concept, String, Vec<Uuid>)> = Vec::new();
+    let mut finding_at: HashMap<Concept, usize> = HashMap::new();
+    let mut cited: HashSet<(usize, Uuid)> = HashSet::new();
     for source in &project.sources {
         let subject = format!("TextSource {}", source.guid);
-        let data = cx.data_source(source, &names);
+        let cases = source_cases
+            .get(&source.guid)
+            .map_or(&[][..], Vec::as_slice);
+        let data = cx.data_source(source, &names, cases);
         cx.summary.skip(
             "TextSource Coding (codes of a whole source)",
             source.codings.len() as u64,
@@ -891,15 +918,9 @@ pub fn project_to_document(
         if cuts.first().is_some_and(|c| c.unit == Unit::Utf16) {
             cx.summary.warn(&subject, "selection positions count UTF-16 code units, not code points as REFI-QDA §10.2 says; the selections were cut as UTF-16");
         }
-        let sole_case = {
-            let mut cases = project
-                .cases
-                .iter()
-                .filter(|c| c.source_refs.contains(&source.guid));
-            match (cases.next(), cases.next()) {
-                (Some(case), None) => Some(*case.guid.as_uuid()),
-                _ => None,
-            }
+        let sole_case = match cases {
+            [case] => Some(*case),
+            _ => None,
         };
         let mut covered = 0u64;
         for (selection, cut) in source.selections.iter().zip(&cuts) {
@@ -952,19 +973,17 @@ pub fn project_to_document(
                     cx.summary.skip("Coding with an unusable code", 1);
                     continue;
                 };
-                match findings.iter_mut().find(|(c, ..)| c == concept) {
-                    Some((.., excerpts)) => {
-                        if !excerpts.contains(&excerpt.id) {
-                            excerpts.push(excerpt.id);
+                match finding_at.get(concept) {
+                    Some(&at) => {
+                        if cited.insert((at, excerpt.id)) {
+                            findings[at].2.push(excerpt.id);
                         }
                     }
                     None => {
-                        let name = project
-                            .walk_codes()
-                            .find(|c| c.guid == coding.code)
-                            .map(|c| c.name.clone())
-                            .unwrap_or_default();
-                        findings.push((concept.clone(), name, vec![excerpt.id]));
+                        let name = code_names.get(&coding.code).copied().unwrap_or_default();
+                        finding_at.insert(concept.clone(), findings.len());
+                        cited.insert((findings.len(), excerpt.id));
+                        findings.push((concept.clone(), name.to_owned(), vec![excerpt.id]));
                     }
                 }
             }
