@@ -247,7 +247,9 @@ fn build(codebook: &Codebook, declared: &[DeclaredConcept], extra: &[Concept]) -
         }
     }
     // Each relation of a declared concept: a set holding the concept and
-    // its target (the REFI-QDA codebook has no relations of its own).
+    // its target (the REFI-QDA codebook has no relations of its own). A
+    // relation stated twice is one set: GUIDs are unique in a project.
+    let mut relation_sets = HashSet::new();
     for (declared, relation) in relations {
         let from = &declared.concept;
         let to = &relation.target;
@@ -259,16 +261,21 @@ fn build(codebook: &Codebook, declared: &[DeclaredConcept], extra: &[Concept]) -
             to.kind_code(),
             to.code()
         );
-        let mut set = Set::new(derived(&format!("set:relation:{name}")), name.clone());
+        let guid = derived(&format!("set:relation:{name}"));
+        if !relation_sets.insert(guid) {
+            continue;
+        }
+        let mut set = Set::new(guid, name.clone());
         set.description = Some(format!(
             "{}: {} ({name}); the first member is the declared concept.",
             relation.relation.label(),
             declared.label.as_str()
         ));
-        set.member_codes = vec![
-            code_guid(from.kind_code(), from.code()),
-            code_guid(to.kind_code(), to.code()),
-        ];
+        set.member_codes = vec![code_guid(from.kind_code(), from.code())];
+        let target = code_guid(to.kind_code(), to.code());
+        if !set.member_codes.contains(&target) {
+            set.member_codes.push(target);
+        }
         book.sets.push(set);
     }
     book
