@@ -13,10 +13,13 @@ use std::io::Cursor;
 
 use peer_support::interchange::refi::{self, CodeMap, ImportError, ImportOptions, Imported};
 use peer_support::study::{
-    Citation, Concept, ConceptLink, DataSource, Document, Excerpt, Finding, Participant,
-    ParticipantCode, Study, Text,
+    Citation, Concept, ConceptLink, DataSource, DeclaredConcept, Document, Excerpt, Finding,
+    Participant, ParticipantCode, Relation, Study, Text,
 };
-use peer_support::vocabulary::{Method, RoleTitle, Stakeholder, Stance};
+use peer_support::vocabulary::{
+    Beneficiary, CfirConstruct, ChimeProcess, Direction, Level, Method, RelationKind, RoleTitle,
+    Stakeholder, Stance,
+};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -158,9 +161,17 @@ proptest! {
     /// Importing what we export gives back the same excerpts, concept links,
     /// participants and data sources, and the file is complete.
     #[test]
-    fn round_trip(study in study()) {
-        let document = Document::new(vec![study.clone()]);
+    fn round_trip(study in study(), declared in any::<bool>()) {
+        let mut document = Document::new(vec![study.clone()]);
+        if declared {
+            document.concepts.push(full_declared("barrier", "rota_gaps", "Gaps in the rota."));
+        }
         let imported = import(export(&document), &ImportOptions::new()).unwrap();
+        // Declared concepts come back whole (custom codes used without
+        // being declared come back declared as well).
+        for declared in &document.concepts {
+            prop_assert!(imported.document.concepts.contains(declared), "{:?}", imported.document.concepts);
+        }
         let back = &imported.document.studies[0];
         // Excerpts come back source by source.
         let sorted = |excerpts: &[Excerpt]| {
@@ -474,6 +485,205 @@ fn ten_thousand_selections_import() {
     assert!(study.excerpts.iter().all(|e| e.text.as_str() == "word"));
     assert_eq!(study.findings.len(), 1);
     assert_eq!(study.findings[0].excerpts.len(), 10_000);
+}
+
+/// 50,000 codes, each on its own selection: import and export index codes
+/// and concepts instead of scanning for each one, so this takes seconds
+/// (a scan per code took half a minute at 20,000, and a 64 MiB
+/// `project.qde` holds hundreds of thousands). No timing is asserted; the
+/// size is what makes a quadratic step far too slow to finish.
+#[test]
+fn fifty_thousand_codes_each_coded_once_import_and_export() {
+    const N: u64 = 50_000;
+    let text = "word ".repeat(N as usize);
+    let mut codes = String::new();
+    let mut selections = String::new();
+    for n in 0..N {
+        codes.push_str(&format!(
+            r#"<Code guid="00000000-0000-4002-8000-{n:012}" name="Theme {n}" isCodable="true"/>"#
+        ));
+        selections.push_str(&format!(
+            r#"<PlainTextSelection guid="00000000-0000-4000-8000-{n:012}" startPosition="{}" endPosition="{}"><Coding guid="00000000-0000-4001-8000-{n:012}"><CodeRef targetGUID="00000000-0000-4002-8000-{n:012}"/></Coding></PlainTextSelection>"#,
+            n * 5,
+            n * 5 + 4
+        ));
+    }
+    let xml = format!(
+        r#"{HEAD}<CodeBook><Codes>{codes}</Codes></CodeBook>
+<Sources><TextSource guid="00000000-0000-4000-9000-000000000001" plainTextPath="internal://t.txt">{selections}</TextSource></Sources></Project>"#
+    );
+    let imported = import(
+        qdpx(&xml, &[("sources/t.txt", text.as_bytes())]),
+        &ImportOptions::new(),
+    )
+    .unwrap();
+    assert_eq!(imported.summary.codes_declared, N as usize);
+    let document = &imported.document;
+    assert_eq!(document.concepts.len(), N as usize);
+    let study = &document.studies[0];
+    assert_eq!(study.findings.len(), N as usize);
+    assert_eq!(study.findings[7].statement.as_str(), "Theme 7");
+    assert_eq!(study.findings[7].excerpts, [study.excerpts[7].id]);
+
+    let project = refi::document_to_project(document).unwrap();
+    let codable = project.walk_codes().filter(|c| c.is_codable).count();
+    assert!(codable >= N as usize, "{codable}");
+}
+
+/// A declared concept with every field an export writes.
+fn full_declared(kind: &str, code: &str, definition: &str) -> DeclaredConcept {
+    let mut declared = DeclaredConcept::new(
+        Concept::from_codes(kind, code).unwrap(),
+        Text::new(format!("Label of {code}")).unwrap(),
+    );
+    declared.definition = Some(Text::new(definition).unwrap());
+    declared.cfir_construct = Some(CfirConstruct::InnovationSource);
+    declared.chime = Some(ChimeProcess::Hope);
+    declared.beneficiary = Some(Beneficiary::ServiceUser);
+    declared.direction = Some(Direction::Benefit);
+    declared.level = Some(Level::Meso);
+    let mut cited = Citation::new(Text::new("A paper (2021) <review>").unwrap());
+    cited.doi = Some("10.1111/hex.13151".parse().unwrap());
+    declared.sources = vec![cited, Citation::new(Text::new("Another").unwrap())];
+    declared.relations = vec![
+        Relation::new(
+            RelationKind::Broader,
+            Concept::from_codes("facilitator", "supervision").unwrap(),
+        ),
+        Relation::new(
+            RelationKind::Related,
+            Concept::from_codes("barrier", "low_pay").unwrap(),
+        ),
+    ];
+    declared
+}
+
+#[test]
+fn a_declared_concept_with_every_field_survives_the_round_trip() {
+    let mut study = Study::new(Uuid::from_u128(1), Citation::new(Text::new("S").unwrap()));
+    study.sources.push(DataSource::new(Uuid::from_u128(2)));
+    let mut document = Document::new(vec![study]);
+    document.concepts = vec![
+        full_declared(
+            "facilitator",
+            "peer_mentoring_circles",
+            "Two paragraphs.\n\nOf definition.",
+        ),
+        full_declared("outcome", "feeling_heard", "One."),
+    ];
+    let imported = import(export(&document), &ImportOptions::new()).unwrap();
+    assert_eq!(imported.document.concepts, document.concepts);
+    assert!(imported.summary.warnings.is_empty(), "{}", imported.summary);
+    assert!(
+        imported.summary.not_imported.is_empty(),
+        "{}",
+        imported.summary
+    );
+}
+
+#[test]
+fn description_lines_that_do_not_read_back_are_reported() {
+    let xml = format!(
+        r#"{HEAD}<CodeBook><Codes>
+  <Code guid="00000000-0000-4000-8000-000000000001" name="Circles" isCodable="true"><Description>Circles
+
+peer-support code: facilitator/circles
+Level: galactic
+Sources:
+-no space</Description></Code>
+</Codes></CodeBook></Project>"#
+    );
+    let imported = import(qdpx(&xml, &[]), &ImportOptions::new()).unwrap();
+    assert_eq!(imported.document.concepts.len(), 1);
+    let warnings: Vec<String> = imported
+        .summary
+        .warnings
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(warnings[0].contains("\"Level: galactic\""), "{warnings:?}");
+    assert!(warnings[1].contains("\"-no space\""), "{warnings:?}");
+    assert_eq!(
+        imported.summary.not_imported["Code description line (not read back)"],
+        2
+    );
+}
+
+#[test]
+fn a_relation_stated_twice_is_one_set_and_guids_stay_unique() {
+    let mut declared = DeclaredConcept::new(
+        Concept::from_codes("facilitator", "peer_mentoring_circles").unwrap(),
+        Text::new("Peer mentoring circles").unwrap(),
+    );
+    let supervision = Concept::from_codes("facilitator", "supervision").unwrap();
+    for _ in 0..2 {
+        declared
+            .relations
+            .push(Relation::new(RelationKind::Broader, supervision.clone()));
+    }
+    // A concept related to itself: one member, not the same GUID twice.
+    declared.relations.push(Relation::new(
+        RelationKind::Related,
+        declared.concept.clone(),
+    ));
+    let mut document = Document::new(Vec::new());
+    document.concepts.push(declared);
+    let project = refi::document_to_project(&document).unwrap();
+    let mut guids = BTreeSet::new();
+    for guid in project
+        .walk_codes()
+        .map(|c| c.guid)
+        .chain(project.sets.iter().map(|s| s.guid))
+    {
+        assert!(guids.insert(guid), "GUID {guid} is used twice");
+    }
+    let relation_sets: Vec<_> = project
+        .sets
+        .iter()
+        .filter(|s| s.name.starts_with("facilitator/peer_mentoring_circles "))
+        .collect();
+    assert_eq!(relation_sets.len(), 2, "{relation_sets:?}");
+    for set in relation_sets {
+        let members: BTreeSet<_> = set.member_codes.iter().collect();
+        assert_eq!(members.len(), set.member_codes.len(), "{set:?}");
+    }
+    // The file still reads back.
+    let mut qdpx = Cursor::new(Vec::new());
+    refi::write_document_qdpx(&document, &mut qdpx).unwrap();
+    import(qdpx.into_inner(), &ImportOptions::new()).unwrap();
+}
+
+fn named_project(name: &str, source: &str) -> Vec<u8> {
+    qdpx(
+        &format!(
+            r#"<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="{name}">
+  <Sources><TextSource guid="{source}"><PlainTextContent>Hello</PlainTextContent></TextSource></Sources>
+</Project>"#
+        ),
+        &[],
+    )
+}
+
+#[test]
+fn projects_sharing_a_name_get_different_study_ids_and_a_reimport_the_same() {
+    let id = |qdpx: Vec<u8>| {
+        import(qdpx, &ImportOptions::new())
+            .unwrap()
+            .document
+            .studies[0]
+            .id
+    };
+    let first = named_project("Interview study", "00000000-0000-4000-8000-0000000000b1");
+    let second = named_project("Interview study", "00000000-0000-4000-8000-0000000000b2");
+    assert_ne!(id(first.clone()), id(second));
+    assert_eq!(id(first.clone()), id(first));
+    // A GUID spelt another way is the same GUID.
+    assert_eq!(
+        id(named_project("P", "00000000-0000-4000-8000-0000000000b1")),
+        id(named_project("P", "{00000000-0000-4000-8000-0000000000B1}"))
+    );
 }
 
 #[test]

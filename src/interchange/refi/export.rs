@@ -1,6 +1,6 @@
 //! A document as a REFI-QDA project.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::{Seek, Write};
 
 use uuid::Uuid;
@@ -66,15 +66,16 @@ fn text_value(guid: Guid, value: &str) -> VariableValue {
     VariableValue::new(guid, Some(Value::Text(value.to_owned())))
 }
 
-/// The concepts linked to each excerpt of `study`: those of the findings
-/// that cite it, in finding order, each once.
-fn excerpt_concepts(study: &Study, excerpt: Uuid) -> Vec<&Concept> {
-    let mut concepts: Vec<&Concept> = Vec::new();
+/// The concepts linked to each excerpt of `study`, by excerpt id: those of
+/// the findings that cite it, in finding order, each once.
+fn excerpt_concepts(study: &Study) -> HashMap<Uuid, Vec<&Concept>> {
+    let mut concepts: HashMap<Uuid, Vec<&Concept>> = HashMap::new();
+    let mut linked: HashSet<(Uuid, &Concept)> = HashSet::new();
     for finding in &study.findings {
-        if finding.excerpts.contains(&excerpt) {
+        for excerpt in &finding.excerpts {
             for link in &finding.concepts {
-                if !concepts.contains(&&link.concept) {
-                    concepts.push(&link.concept);
+                if linked.insert((*excerpt, &link.concept)) {
+                    concepts.entry(*excerpt).or_default().push(&link.concept);
                 }
             }
         }
@@ -186,9 +187,14 @@ pub fn document_to_project(document: &Document) -> Result<Project, ExportError> 
             project.sources.push(text_source);
         }
         let mut lengths = vec![0u64; study.sources.len()];
+        let mut source_at: HashMap<Uuid, usize> = HashMap::new();
+        for (at, source) in study.sources.iter().enumerate() {
+            source_at.entry(source.id).or_insert(at);
+        }
+        let concepts = excerpt_concepts(study);
         for excerpt in &study.excerpts {
             unique(excerpt.id)?;
-            let Some(at) = study.sources.iter().position(|s| s.id == excerpt.source) else {
+            let Some(&at) = source_at.get(&excerpt.source) else {
                 return Err(ExportError::MissingSource {
                     excerpt: excerpt.id,
                     data_source: excerpt.source,
@@ -212,13 +218,34 @@ pub fn document_to_project(document: &Document) -> Result<Project, ExportError> 
                 .location
                 .as_ref()
                 .map(|l| format!("location: {}", l.as_str()));
-            for concept in excerpt_concepts(study, excerpt.id) {
+            for concept in concepts.get(&excerpt.id).into_iter().flatten() {
                 selection.codings.push(Coding::new(
                     coding_guid(excerpt.id, concept),
                     code_guid(concept.kind_code(), concept.code()),
                 ));
             }
             text_source.selections.push(selection);
+        }
+        // The sources listing each participant and the excerpts each
+        // speaks in, in document order, each once.
+        let mut source_refs: HashMap<Uuid, Vec<Guid>> = HashMap::new();
+        for source in &study.sources {
+            for participant in &source.participants {
+                let refs = source_refs.entry(*participant).or_default();
+                let guid = Guid::from_uuid(source.id);
+                if refs.last() != Some(&guid) {
+                    refs.push(guid);
+                }
+            }
+        }
+        let mut selection_refs: HashMap<Uuid, Vec<Guid>> = HashMap::new();
+        for excerpt in &study.excerpts {
+            if let Some(participant) = excerpt.participant {
+                selection_refs
+                    .entry(participant)
+                    .or_default()
+                    .push(Guid::from_uuid(excerpt.id));
+            }
         }
         for participant in &study.participants {
             unique(participant.id)?;
@@ -238,18 +265,14 @@ pub fn document_to_project(document: &Document) -> Result<Project, ExportError> 
                 case.variable_values
                     .push(text_value(variable_guid("employment"), employment.code()));
             }
-            case.source_refs = study
-                .sources
-                .iter()
-                .filter(|s| s.participants.contains(&participant.id))
-                .map(|s| Guid::from_uuid(s.id))
-                .collect();
-            case.selection_refs = study
-                .excerpts
-                .iter()
-                .filter(|e| e.participant == Some(participant.id))
-                .map(|e| Guid::from_uuid(e.id))
-                .collect();
+            case.source_refs = source_refs
+                .get(&participant.id)
+                .cloned()
+                .unwrap_or_default();
+            case.selection_refs = selection_refs
+                .get(&participant.id)
+                .cloned()
+                .unwrap_or_default();
             project.cases.push(case);
         }
         if let Some(notes) = &study.notes {

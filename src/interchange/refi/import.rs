@@ -17,7 +17,8 @@ use crate::study::{
     Finding, Participant, ParticipantCode, Relation, Study, Text,
 };
 use crate::vocabulary::{
-    Employment, Kind, Method, RelationKind, RoleTitle, Setting, Stakeholder, Stance,
+    Beneficiary, CfirConstruct, ChimeProcess, Direction, Employment, Kind, Level, Method,
+    RelationKind, RoleTitle, Setting, Stakeholder, Stance,
 };
 
 use super::export::DATE_VARIABLE;
@@ -384,45 +385,156 @@ fn folder_marker(description: Option<&str>) -> Option<String> {
     })
 }
 
-/// The declared concept of a code that is not one of ours: its name as
-/// label, its description as definition (for codes this crate wrote, the
-/// paragraph after the label), `broader` its parent's concept.
-fn declare(code: &Code, concept: &Concept, parent: Option<&Mapped>) -> DeclaredConcept {
+/// How the CFIR domain line of a description starts.
+const DOMAIN_LINE: &str = "CFIR 2.0 domain: ";
+
+/// The code of a `Label (code)` line's value.
+fn code_in_parentheses(value: &str) -> Option<&str> {
+    let (_, code) = value.trim_end().strip_suffix(')')?.rsplit_once(" (")?;
+    Some(code)
+}
+
+/// A `- Title <https://doi.org/DOI>` or `- Title` line of a description's
+/// sources.
+fn source_line(line: &str) -> Option<Citation> {
+    let entry = line.strip_prefix("- ")?;
+    let (title, doi) = match entry
+        .strip_suffix('>')
+        .and_then(|e| e.rsplit_once(" <https://doi.org/"))
+    {
+        // Kept as written, as a document keeps a DOI that is not valid.
+        Some((title, doi)) => (title, Some(serde_json::from_value(json!(doi)).ok()?)),
+        None => (entry, None),
+    };
+    let mut citation = Citation::new(Text::new(title).ok()?);
+    citation.doi = doi;
+    Some(citation)
+}
+
+/// A relation line (`Broader concept: facilitator/peer_mentoring`).
+fn relation_line(line: &str) -> Option<Relation> {
+    RelationKind::ALL.iter().find_map(|relation| {
+        let (kind, code) = line
+            .strip_prefix(relation.label())?
+            .strip_prefix(": ")?
+            .split_once('/')?;
+        let target = Concept::from_codes(kind, code).ok()?;
+        Some(Relation::new(relation.clone(), target))
+    })
+}
+
+/// Reads one line of what follows the marker line in a declared concept's
+/// description this crate wrote into `declared`; false when the line is
+/// none of those an export writes.
+fn read_declared_line(line: &str, declared: &mut DeclaredConcept) -> bool {
+    let value = |prefix: &str| line.strip_prefix(prefix).and_then(code_in_parentheses);
+    if let Some(code) = value("CFIR 2.0 construct: ") {
+        declared.cfir_construct = CfirConstruct::from_code(code).ok();
+        return declared.cfir_construct.is_some();
+    }
+    if let Some(code) = value("CHIME: ") {
+        declared.chime = ChimeProcess::from_code(code).ok();
+        return declared.chime.is_some();
+    }
+    if let Some(code) = value("Beneficiary: ") {
+        declared.beneficiary = Beneficiary::from_code(code).ok();
+        return declared.beneficiary.is_some();
+    }
+    if let Some(code) = value("Direction: ") {
+        declared.direction = Direction::from_code(code).ok();
+        return declared.direction.is_some();
+    }
+    if let Some(code) = line.strip_prefix("Level: ") {
+        declared.level = Level::from_code(code.trim()).ok();
+        return declared.level.is_some();
+    }
+    if let Some(relation) = relation_line(line) {
+        declared.relations.push(relation);
+        return true;
+    }
+    false
+}
+
+/// The declared concept of a code that is not one of ours, and the lines
+/// of its description that could not be read back.
+///
+/// Its name is the label. For a code this crate wrote (its description
+/// has the `peer-support code: KIND/CODE` line), the text between the
+/// label paragraph and that line is the definition, and the lines after
+/// it give the mappings, level, relations and sources; a line that is none
+/// of these is returned. For other codes the description is the
+/// definition (less a first paragraph repeating the name), and its
+/// relation lines are read. The concept of the parent code is `broader`.
+fn declare(
+    code: &Code,
+    concept: &Concept,
+    parent: Option<&Mapped>,
+) -> (DeclaredConcept, Vec<String>) {
     let label = Text::new(code.name.as_str())
         .unwrap_or_else(|_| Text::new(concept.code()).expect("a code is not blank"));
     let mut declared = DeclaredConcept::new(concept.clone(), label);
-    if let Some(description) = code.description.as_deref() {
-        let mut paragraphs = description.split("\n\n");
-        let definition = match paragraphs.next() {
-            Some(first) if first == code.name => paragraphs.next().unwrap_or(""),
-            _ => description,
-        };
-        if !definition.trim_start().starts_with(MARKER.trim_end()) {
-            declared.definition = Text::new(definition).ok();
+    let mut unread = Vec::new();
+    let description = code.description.as_deref().unwrap_or("");
+    let mut offset = 0;
+    let mut marker_at = None;
+    for line in description.split_inclusive('\n') {
+        if line.trim_start().starts_with(MARKER.trim_end()) {
+            marker_at = Some(offset);
+            break;
         }
+        offset += line.len();
     }
-    // The relation lines a declared concept's code carries when this
-    // crate wrote it (`Broader concept: facilitator/peer_mentoring`).
-    for line in code.description.as_deref().unwrap_or("").lines() {
-        for relation in RelationKind::ALL {
-            let target = line
-                .strip_prefix(relation.label())
-                .and_then(|rest| rest.strip_prefix(": "))
-                .and_then(|rest| rest.split_once('/'))
-                .and_then(|(kind, code)| Concept::from_codes(kind, code).ok());
-            if let Some(target) = target {
-                declared
-                    .relations
-                    .push(Relation::new(relation.clone(), target));
+    let head = &description[..marker_at.unwrap_or(description.len())];
+    let head = match head.strip_prefix(code.name.as_str()) {
+        Some(rest) if rest.starts_with("\n\n") => &rest[2..],
+        Some(rest) if rest.trim().is_empty() => rest,
+        _ => head,
+    };
+    match marker_at {
+        Some(at) => {
+            let definition = head.strip_suffix("\n\n").unwrap_or(head);
+            declared.definition = Text::new(definition).ok();
+            let mut lines = description[at..].lines().skip(1);
+            let mut domains = Vec::new();
+            while let Some(line) = lines.next() {
+                if line.starts_with(DOMAIN_LINE) {
+                    domains.push(line);
+                } else if line == "Sources:" {
+                    for line in lines.by_ref() {
+                        match source_line(line) {
+                            Some(citation) => declared.sources.push(citation),
+                            None => unread.push(line.to_owned()),
+                        }
+                    }
+                } else if !line.trim().is_empty() && !read_declared_line(line, &mut declared) {
+                    unread.push(line.to_owned());
+                }
             }
+            // The domain follows from the construct: read only to check it.
+            let domain = declared
+                .cfir_construct
+                .map(|c| c.domain().code().to_owned());
+            for line in domains {
+                let code = line.strip_prefix(DOMAIN_LINE).and_then(code_in_parentheses);
+                if code != domain.as_deref() {
+                    unread.push(line.to_owned());
+                }
+            }
+        }
+        None => {
+            declared.definition = Text::new(head).ok();
+            declared
+                .relations
+                .extend(description.lines().filter_map(relation_line));
         }
     }
     if let Some(Mapped::Concept(parent, _)) = parent {
-        declared
-            .relations
-            .push(Relation::new(RelationKind::Broader, parent.clone()));
+        let broader = Relation::new(RelationKind::Broader, parent.clone());
+        if !declared.relations.contains(&broader) {
+            declared.relations.push(broader);
+        }
     }
-    declared
+    (declared, unread)
 }
 
 /// A code string made from a name: lower-case ASCII letters and digits,
@@ -523,6 +635,10 @@ impl Context<'_> {
         let mut mapped: HashMap<Guid, Mapped> = HashMap::new();
         let mut guids = serde_json::Map::new();
         let mut taken = HashSet::new();
+        // The last suffix tried for each `kind/slug`: the ones below it are
+        // taken, so the search resumes there (codes often share a name).
+        let mut suffixes: HashMap<String, u64> = HashMap::new();
+        let mut declared: HashSet<Concept> = HashSet::new();
         // Depth-first with parents, without recursion (codes nest deep):
         // a parent is mapped before its children.
         let mut stack: Vec<(&Code, Option<Guid>)> = self
@@ -563,10 +679,14 @@ impl Context<'_> {
                 Some(found) => found,
                 None => {
                     let base = slug(&code.name);
-                    let mut code_slug = base.clone();
-                    let mut n = 1;
+                    let n = suffixes.entry(format!("{kind}/{base}")).or_insert(1);
+                    let mut code_slug = if *n == 1 {
+                        base.clone()
+                    } else {
+                        format!("{base}_{n}")
+                    };
                     while !taken.insert(format!("{kind}/{code_slug}")) {
-                        n += 1;
+                        *n += 1;
                         code_slug = format!("{base}_{n}");
                     }
                     let concept = Concept::from_codes(&kind, &code_slug)
@@ -587,8 +707,19 @@ impl Context<'_> {
                 Mapped::Folder(_) => {}
             }
             if let Mapped::Concept(concept, _) = &found {
-                if !concept.is_known() && !self.declared.iter().any(|d| d.concept == *concept) {
-                    self.declared.push(declare(code, concept, parent.as_ref()));
+                if !concept.is_known() && declared.insert(concept.clone()) {
+                    let (concept, unread) = declare(code, concept, parent.as_ref());
+                    for line in unread {
+                        self.summary.warn(
+                            format!("Code {}", code.guid),
+                            format!(
+                                "description line {line:?} could not be read back; not imported"
+                            ),
+                        );
+                        self.summary
+                            .skip("Code description line (not read back)", 1);
+                    }
+                    self.declared.push(concept);
                 }
                 guids.insert(
                     format!("{}/{}", concept.kind_code(), concept.code()),
@@ -714,15 +845,14 @@ impl Context<'_> {
     }
 
     /// The data source of a text source, with its variables.
-    fn data_source(&mut self, source: &TextSource, names: &HashMap<Guid, &str>) -> DataSource {
+    fn data_source(
+        &mut self,
+        source: &TextSource,
+        names: &HashMap<Guid, &str>,
+        cases: &[Uuid],
+    ) -> DataSource {
         let mut data = DataSource::new(*source.guid.as_uuid());
-        data.participants = self
-            .project
-            .cases
-            .iter()
-            .filter(|c| c.source_refs.contains(&source.guid))
-            .map(|c| *c.guid.as_uuid())
-            .collect();
+        data.participants = cases.to_vec();
         let mut others = serde_json::Map::new();
         for VariableValue {
             variable, value, ..
@@ -769,6 +899,17 @@ impl Context<'_> {
     }
 }
 
+/// The id of the study a project becomes: the UUID v5 of
+/// `study:{name}:{source GUIDs, sorted, comma-separated}`, so that projects
+/// sharing a name (tools default to "Project") differ, and importing the
+/// same project again gives the same id.
+fn study_id(project: &Project) -> Uuid {
+    let mut guids: Vec<String> = project.sources.iter().map(|s| s.guid.to_string()).collect();
+    guids.sort_unstable();
+    guids.dedup();
+    *derived(&format!("study:{}:{}", project.name, guids.join(","))).as_uuid()
+}
+
 /// A REFI-QDA project as a document holding one study.
 ///
 /// - Each `TextSource` is a data source (id: its GUID); each
@@ -781,9 +922,15 @@ impl Context<'_> {
 ///   GUIDs](super::code_guid)), by the `options.map`, or by a concept code in
 ///   the name or description (`peer-support code: barrier/stigma`, or a
 ///   `kind/code` token of a known concept). Every other code becomes a
-///   project concept of kind `refi_code` whose code is made from its
-///   name, listed with its GUID, name, description and parent (`broader`)
-///   in the study extension `refi-qda:codes`. Never dropped.
+///   declared concept whose code is made from its name, of the kind of
+///   the nearest parent code of ours (a code under our Facilitator parent
+///   is a facilitator), else of kind [`PROJECT_CODE_KIND`], with its name
+///   as label, its description as definition (and, for codes this crate
+///   wrote, the mappings, level, sources and relations read back from
+///   it), and the concept of its parent code as `broader`. Never dropped.
+///   The study extension [`CODES_EXTENSION`] (`refi-qda:code_guids`)
+///   keeps the project's GUID of each concept whose GUID is not the one an
+///   export writes.
 /// - For each concept coded on selections, one finding (id: UUID v5 of
 ///   `finding:{study}:{kind}/{code}`, statement: the code's name) links
 ///   the concept, with a stance from its kind, to the coded excerpts.
@@ -820,7 +967,7 @@ pub fn project_to_document(
         .and_then(|t| Text::new(t).ok())
         .or_else(|| Text::new(project.name.as_str()).ok())
         .unwrap_or_else(|| Text::new("Imported REFI-QDA project").expect("not blank"));
-    let study_id = *derived(&format!("study:{}", project.name)).as_uuid();
+    let study_id = study_id(project);
     let mut study = Study::new(study_id, Citation::new(title));
     let ours = project
         .origin
@@ -834,6 +981,21 @@ pub fn project_to_document(
         .iter()
         .map(|v| (v.guid, v.name.as_str()))
         .collect();
+    // The cases listing each source, in case order, each once.
+    let mut source_cases: HashMap<Guid, Vec<Uuid>> = HashMap::new();
+    for case in &project.cases {
+        for source in &case.source_refs {
+            let cases = source_cases.entry(*source).or_default();
+            if cases.last() != Some(case.guid.as_uuid()) {
+                cases.push(*case.guid.as_uuid());
+            }
+        }
+    }
+    // The name of each code (the first, should GUIDs repeat).
+    let mut code_names: HashMap<Guid, &str> = HashMap::new();
+    for code in project.walk_codes() {
+        code_names.entry(code.guid).or_insert(code.name.as_str());
+    }
     let selection_case: HashMap<Guid, Uuid> = project
         .cases
         .iter()
@@ -842,9 +1004,14 @@ pub fn project_to_document(
 
     // Findings by concept, in first-coded order.
     let mut findings: Vec<(Concept, String, Vec<Uuid>)> = Vec::new();
+    let mut finding_at: HashMap<Concept, usize> = HashMap::new();
+    let mut cited: HashSet<(usize, Uuid)> = HashSet::new();
     for source in &project.sources {
         let subject = format!("TextSource {}", source.guid);
-        let data = cx.data_source(source, &names);
+        let cases = source_cases
+            .get(&source.guid)
+            .map_or(&[][..], Vec::as_slice);
+        let data = cx.data_source(source, &names, cases);
         cx.summary.skip(
             "TextSource Coding (codes of a whole source)",
             source.codings.len() as u64,
@@ -891,15 +1058,9 @@ pub fn project_to_document(
         if cuts.first().is_some_and(|c| c.unit == Unit::Utf16) {
             cx.summary.warn(&subject, "selection positions count UTF-16 code units, not code points as REFI-QDA §10.2 says; the selections were cut as UTF-16");
         }
-        let sole_case = {
-            let mut cases = project
-                .cases
-                .iter()
-                .filter(|c| c.source_refs.contains(&source.guid));
-            match (cases.next(), cases.next()) {
-                (Some(case), None) => Some(*case.guid.as_uuid()),
-                _ => None,
-            }
+        let sole_case = match cases {
+            [case] => Some(*case),
+            _ => None,
         };
         let mut covered = 0u64;
         for (selection, cut) in source.selections.iter().zip(&cuts) {
@@ -952,19 +1113,17 @@ pub fn project_to_document(
                     cx.summary.skip("Coding with an unusable code", 1);
                     continue;
                 };
-                match findings.iter_mut().find(|(c, ..)| c == concept) {
-                    Some((.., excerpts)) => {
-                        if !excerpts.contains(&excerpt.id) {
-                            excerpts.push(excerpt.id);
+                match finding_at.get(concept) {
+                    Some(&at) => {
+                        if cited.insert((at, excerpt.id)) {
+                            findings[at].2.push(excerpt.id);
                         }
                     }
                     None => {
-                        let name = project
-                            .walk_codes()
-                            .find(|c| c.guid == coding.code)
-                            .map(|c| c.name.clone())
-                            .unwrap_or_default();
-                        findings.push((concept.clone(), name, vec![excerpt.id]));
+                        let name = code_names.get(&coding.code).copied().unwrap_or_default();
+                        finding_at.insert(concept.clone(), findings.len());
+                        cited.insert((findings.len(), excerpt.id));
+                        findings.push((concept.clone(), name.to_owned(), vec![excerpt.id]));
                     }
                 }
             }

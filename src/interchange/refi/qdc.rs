@@ -1,6 +1,6 @@
 //! The codebook as REFI-QDA codes and sets.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 
 use crate::codebook::{Codebook, Entry};
@@ -208,18 +208,23 @@ fn build(codebook: &Codebook, declared: &[DeclaredConcept], extra: &[Concept]) -
     });
     let declared_codes: Vec<_> = declared_codes.collect();
     let extra_codes = extra.iter().map(|c| (c, other_concept_code(c)));
+    let mut folder_at: HashMap<String, usize> = folders
+        .iter()
+        .enumerate()
+        .map(|(at, (kind, _))| (kind.clone(), at))
+        .collect();
+    let mut placed: HashSet<_> = folders
+        .iter()
+        .flat_map(|(_, folder)| folder.children.iter().map(|c| c.guid))
+        .collect();
     for (concept, code) in declared_codes.into_iter().chain(extra_codes) {
         let kind = concept.kind_code();
-        let at = match folders.iter().position(|(k, _)| k == kind) {
-            Some(at) => at,
-            None => {
-                folders.push((kind.to_owned(), kind_folder(kind, kind)));
-                folders.len() - 1
-            }
-        };
-        let children = &mut folders[at].1.children;
-        if !children.iter().any(|c| c.guid == code.guid) {
-            children.push(code);
+        let at = *folder_at.entry(kind.to_owned()).or_insert_with(|| {
+            folders.push((kind.to_owned(), kind_folder(kind, kind)));
+            folders.len() - 1
+        });
+        if placed.insert(code.guid) {
+            folders[at].1.children.push(code);
         }
     }
     let mut book = CodeBook::new();
@@ -242,7 +247,9 @@ fn build(codebook: &Codebook, declared: &[DeclaredConcept], extra: &[Concept]) -
         }
     }
     // Each relation of a declared concept: a set holding the concept and
-    // its target (the REFI-QDA codebook has no relations of its own).
+    // its target (the REFI-QDA codebook has no relations of its own). A
+    // relation stated twice is one set: GUIDs are unique in a project.
+    let mut relation_sets = HashSet::new();
     for (declared, relation) in relations {
         let from = &declared.concept;
         let to = &relation.target;
@@ -254,16 +261,21 @@ fn build(codebook: &Codebook, declared: &[DeclaredConcept], extra: &[Concept]) -
             to.kind_code(),
             to.code()
         );
-        let mut set = Set::new(derived(&format!("set:relation:{name}")), name.clone());
+        let guid = derived(&format!("set:relation:{name}"));
+        if !relation_sets.insert(guid) {
+            continue;
+        }
+        let mut set = Set::new(guid, name.clone());
         set.description = Some(format!(
             "{}: {} ({name}); the first member is the declared concept.",
             relation.relation.label(),
             declared.label.as_str()
         ));
-        set.member_codes = vec![
-            code_guid(from.kind_code(), from.code()),
-            code_guid(to.kind_code(), to.code()),
-        ];
+        set.member_codes = vec![code_guid(from.kind_code(), from.code())];
+        let target = code_guid(to.kind_code(), to.code());
+        if !set.member_codes.contains(&target) {
+            set.member_codes.push(target);
+        }
         book.sets.push(set);
     }
     book
@@ -324,13 +336,15 @@ pub fn document_codebook(document: &Document) -> CodeBook {
 /// The concepts `document` links to that the standard codebook lacks, in
 /// first-use order.
 pub(crate) fn extra_concepts(document: &Document) -> Vec<Concept> {
+    let declared: HashSet<&Concept> = document.concepts.iter().map(|d| &d.concept).collect();
+    let mut seen: HashSet<&Concept> = HashSet::new();
     let mut extra: Vec<Concept> = Vec::new();
     for study in &document.studies {
         for finding in &study.findings {
             for link in &finding.concepts {
-                let declared = document.concepts.iter().any(|d| d.concept == link.concept);
-                if !link.concept.is_known() && !declared && !extra.contains(&link.concept) {
-                    extra.push(link.concept.clone());
+                let concept = &link.concept;
+                if !concept.is_known() && !declared.contains(concept) && seen.insert(concept) {
+                    extra.push(concept.clone());
                 }
             }
         }
