@@ -165,3 +165,85 @@ fn rollup_csv_has_one_record_per_group_and_study() {
         lines[3]
     );
 }
+
+#[test]
+fn studies_alone_roll_up_along_the_standard_codebook() {
+    let json = r#"{"schema": "urn:peer-support:study-document", "schema_version": "1.1.0",
+      "studies": [{"id": "a0000000-0000-4000-8000-000000000001", "citation": {"title": "Study 1"},
+        "findings": [{"id": "f0000000-0000-4000-8000-000000000001", "statement": "A finding.",
+          "concepts": [{"kind": "role", "code": "peer_support_worker", "stance": "facilitator"}]}]}]}"#;
+    let loaded = peer_support::from_str(json).unwrap();
+    assert!(loaded.report.is_empty(), "{}", loaded.report);
+    let document = loaded.document;
+    let groups = |matrix: EvidenceMatrix| -> Vec<Option<String>> {
+        matrix
+            .rollup(Grouping::Broader)
+            .groups
+            .into_iter()
+            .map(|g| g.group)
+            .collect()
+    };
+    let expected = [Some("role:peer_worker".to_owned())];
+    assert_eq!(groups(EvidenceMatrix::from_document(&document)), expected);
+    assert_eq!(
+        groups(EvidenceMatrix::from_studies(&document.studies)),
+        expected
+    );
+    assert_eq!(groups(document.studies.iter().collect()), expected);
+}
+
+/// A document whose declared concepts `chain_0` … `chain_{n-1}` form one
+/// `broader` chain (`chain_i broader chain_{i+1}`), each linked by a finding
+/// of its own.
+fn chain_document(n: usize) -> String {
+    let mut concepts = Vec::with_capacity(n);
+    let mut findings = Vec::with_capacity(n);
+    for i in 0..n {
+        let relations = if i + 1 < n {
+            format!(
+                r#", "relations": [{{"relation": "broader", "kind": "barrier", "code": "chain_{}"}}]"#,
+                i + 1
+            )
+        } else {
+            String::new()
+        };
+        concepts.push(format!(
+            r#"{{"kind": "barrier", "code": "chain_{i}", "label": "Chain {i}"{relations}}}"#
+        ));
+        findings.push(format!(
+            r#"{{"id": "f0000000-0000-4000-8000-{i:012}", "statement": "A finding.",
+              "concepts": [{{"kind": "barrier", "code": "chain_{i}", "stance": "barrier"}}]}}"#
+        ));
+    }
+    format!(
+        r#"{{"schema": "urn:peer-support:study-document", "schema_version": "1.1.0",
+          "concepts": [{}],
+          "studies": [{{"id": "a0000000-0000-4000-8000-000000000001", "citation": {{"title": "Study 1"}},
+            "findings": [{}]}}]}}"#,
+        concepts.join(","),
+        findings.join(",")
+    )
+}
+
+/// 100,000 concepts: large enough that a quadratic step (climbing the whole
+/// chain for every row, a linear search per relation) would take hours, and
+/// that recursion along the chain would overflow the stack, yet linear work
+/// finishes in seconds even in a debug build. No timing is asserted: shared
+/// machines are too noisy for that; the test simply has to finish.
+const LONG_CHAIN: usize = 100_000;
+
+#[test]
+fn a_long_broader_chain_is_validated_and_rolled_up() {
+    let loaded = peer_support::from_str(&chain_document(LONG_CHAIN)).unwrap();
+    assert!(loaded.report.is_empty(), "{}", loaded.report);
+    let matrix = EvidenceMatrix::from_document(&loaded.document);
+    assert_eq!(matrix.concepts().len(), LONG_CHAIN);
+    let top = format!("chain_{}", LONG_CHAIN - 1);
+    assert!(matrix.concepts().iter().all(|row| {
+        let broadest: Vec<&str> = row.broadest().map(|c| c.code()).collect();
+        broadest == [top.as_str()]
+    }));
+    let rollup = matrix.rollup(Grouping::Broader);
+    assert_eq!(rollup.groups.len(), 1);
+    assert_eq!(rollup.groups[0].findings, LONG_CHAIN);
+}

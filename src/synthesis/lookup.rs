@@ -10,7 +10,7 @@ use crate::vocabulary::Mappings;
 
 /// The standard codebook with the declared concepts of the documents being
 /// synthesised (the first declaration of a code wins).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub(super) struct Lookup<'d> {
     graph: ConceptGraph,
     declared: HashMap<&'d Concept, &'d DeclaredConcept>,

@@ -268,7 +268,7 @@ impl EvidenceMatrix {
     /// The matrix of `studies`, which become the columns in the order given,
     /// with the standard codebook's relations only.
     pub fn from_studies<'a>(studies: impl IntoIterator<Item = &'a Study>) -> Self {
-        build::build(studies, &lookup::Lookup::default())
+        build::build(studies, &lookup::Lookup::new(std::iter::empty()))
     }
 
     /// The studies, in the order given.

@@ -2,11 +2,11 @@
 //! once; relations name concepts that exist, `broader` never loops, and no
 //! two relations between the same concepts contradict each other.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
 use super::Validator;
 use crate::diagnostics::{Issue, IssueCode};
-use crate::study::concept_graph::{Edge, Origin, describe, edges};
+use crate::study::concept_graph::{Edge, Origin, describe, edges, exact_match_representatives};
 use crate::study::{Concept, Document};
 use crate::vocabulary::RelationKind;
 
@@ -14,6 +14,8 @@ impl Validator<'_> {
     /// Every check of the document's `concepts`.
     pub(super) fn project_codebook(&mut self, document: &Document) {
         let mut first_at: HashMap<&Concept, usize> = HashMap::new();
+        let declared_concepts: HashSet<&Concept> =
+            document.concepts.iter().map(|d| &d.concept).collect();
         for (ci, declared) in document.concepts.iter().enumerate() {
             let at = format!("/concepts/{ci}");
             let concept = &declared.concept;
@@ -60,7 +62,7 @@ impl Validator<'_> {
                     ));
                 }
                 let target = &relation.target;
-                if !target.is_known() && !document.concepts.iter().any(|d| d.concept == *target) {
+                if !target.is_known() && !declared_concepts.contains(target) {
                     self.report.push(Issue::error(
                         IssueCode::DanglingRelation,
                         at,
@@ -73,21 +75,31 @@ impl Validator<'_> {
             }
         }
         let edges = edges(&document.concepts);
-        self.broader_cycles(&edges);
+        let merged = Merged::new(&edges);
+        self.broader_cycles(&edges, &merged);
         self.contradictions(&edges);
+        self.merged_contradictions(&edges, &merged);
     }
 
     /// Reports each cycle of child-to-broader steps once, at a declared
-    /// relation on it (the standard codebook has none: tests/vocabulary.rs).
-    fn broader_cycles(&mut self, edges: &[Edge]) {
-        let mut parents: BTreeMap<&Concept, Vec<(&Concept, Origin)>> = BTreeMap::new();
+    /// relation on it (the standard codebook has none: tests/vocabulary.rs),
+    /// with exact matches merged first, as synthesis merges them: a step
+    /// between two concepts of one exact-match set is a contradiction, not
+    /// a cycle, and [`Self::merged_contradictions`] reports it.
+    fn broader_cycles(&mut self, edges: &[Edge], merged: &Merged) {
+        let mut parents: BTreeMap<&Concept, Vec<(&Concept, &Edge)>> = BTreeMap::new();
         for e in edges {
             if let Some((child, parent)) = e.child_parent() {
-                parents.entry(child).or_default().push((parent, e.origin));
+                let (child, parent) = (merged.canonical(child), merged.canonical(parent));
+                if child != parent {
+                    parents.entry(child).or_default().push((parent, e));
+                }
             }
         }
         // Depth-first, colouring: every concept is finished at most once.
-        let mut done: BTreeSet<&Concept> = BTreeSet::new();
+        let mut done: HashSet<&Concept> = HashSet::new();
+        // Where each concept on the path is on it.
+        let mut on_path: HashMap<&Concept, usize> = HashMap::new();
         let starts: Vec<&Concept> = parents.keys().copied().collect();
         for start in starts {
             if done.contains(start) {
@@ -95,12 +107,14 @@ impl Validator<'_> {
             }
             // The path: each concept with the index of the next parent to try.
             let mut path: Vec<(&Concept, usize)> = vec![(start, 0)];
+            on_path.insert(start, 0);
             // How each step on the path was taken.
-            let mut via: Vec<Origin> = Vec::new();
+            let mut via: Vec<&Edge> = Vec::new();
             while let Some((concept, next)) = path.last().copied() {
                 let options = parents.get(concept).map(Vec::as_slice).unwrap_or(&[]);
-                let Some(&(parent, origin)) = options.get(next) else {
+                let Some(&(parent, edge)) = options.get(next) else {
                     done.insert(concept);
+                    on_path.remove(concept);
                     path.pop();
                     via.pop();
                     continue;
@@ -111,22 +125,54 @@ impl Validator<'_> {
                 if done.contains(parent) {
                     continue;
                 }
-                if let Some(from) = path.iter().position(|(c, _)| *c == parent) {
+                if let Some(&from) = on_path.get(parent) {
                     let mut steps = via[from..].to_vec();
-                    steps.push(origin);
+                    steps.push(edge);
                     let mut names: Vec<String> =
                         path[from..].iter().map(|(c, _)| describe(c)).collect();
                     names.push(describe(parent));
-                    let at = steps.iter().rev().find_map(|o| o.pointer());
+                    // The concepts of the cycle's relations that it names by
+                    // their exact matches, each once, in concept order.
+                    let mut renamed: Vec<&Concept> = steps
+                        .iter()
+                        .flat_map(|e| [&e.from, &e.to])
+                        .filter(|c| merged.canonical(c) != *c)
+                        .collect();
+                    renamed.sort_unstable();
+                    renamed.dedup();
+                    let at = steps.iter().rev().find_map(|e| e.origin.pointer());
+                    let message = if renamed.is_empty() {
+                        format!(
+                            "broader relations form a cycle, each concept narrower than the next: {}",
+                            names.join(" -> ")
+                        )
+                    } else {
+                        let renamed: Vec<String> = renamed
+                            .iter()
+                            .map(|c| {
+                                format!(
+                                    "{} as its exact match {}",
+                                    describe(c),
+                                    describe(merged.canonical(c))
+                                )
+                            })
+                            .collect();
+                        format!(
+                            "broader relations form a cycle once exact matches are merged, each concept narrower than the next: {} (with {})",
+                            names.join(" -> "),
+                            renamed.join(", ")
+                        )
+                    };
                     self.report.push(Issue::error(
                         IssueCode::CyclicBroader,
                         at.unwrap_or_else(|| "/concepts".to_owned()),
-                        format!("broader relations form a cycle, each concept narrower than the next: {}", names.join(" -> ")),
+                        message,
                     ));
                     continue;
                 }
+                on_path.insert(parent, path.len());
                 path.push((parent, 0));
-                via.push(origin);
+                via.push(edge);
             }
         }
     }
@@ -176,6 +222,160 @@ impl Validator<'_> {
             }
         }
     }
+
+    /// Reports what only shows once exact matches are merged, as synthesis
+    /// merges them: a declared relation other than `exact_match` between two
+    /// concepts of one exact-match set (unless an exact match between the
+    /// same two says so directly, which [`Self::contradictions`] reports),
+    /// and two standard concepts made one, which the standard codebook keeps
+    /// apart. SKOS keeps exact matches apart from hierarchy and association.
+    fn merged_contradictions(&mut self, edges: &[Edge], merged: &Merged) {
+        let pair = |a: &'_ Concept, b: &'_ Concept| -> (Concept, Concept) {
+            if a < b {
+                (a.clone(), b.clone())
+            } else {
+                (b.clone(), a.clone())
+            }
+        };
+        let direct: HashSet<(Concept, Concept)> = edges
+            .iter()
+            .filter(|e| e.relation == RelationKind::ExactMatch)
+            .map(|e| pair(&e.from, &e.to))
+            .collect();
+        for e in edges {
+            if !matches!(
+                Stated::of(&e.relation),
+                Some(Stated::AUnderB | Stated::BUnderA | Stated::Related)
+            ) || e.from == e.to
+                || merged.canonical(&e.from) != merged.canonical(&e.to)
+            {
+                continue;
+            }
+            // A standard relation joins two standard concepts: reported below.
+            let Some(at) = e.origin.pointer() else {
+                continue;
+            };
+            if direct.contains(&pair(&e.from, &e.to)) {
+                continue;
+            }
+            self.report.push(Issue::warning(
+                IssueCode::ContradictoryRelations,
+                at,
+                format!(
+                    "{} {} {} contradicts the exact matches that make them one concept: {}",
+                    describe(&e.from),
+                    e.relation,
+                    describe(&e.to),
+                    describe_chain(&merged.chain(&e.from, &e.to)),
+                ),
+            ));
+        }
+        for (member, representative) in &merged.representative {
+            if member == representative || !member.is_known() {
+                continue;
+            }
+            let chain = merged.chain(representative, member);
+            let last = chain
+                .iter()
+                .filter_map(|e| match e.origin {
+                    Origin::Declared { concept, relation } => Some((concept, relation)),
+                    Origin::Standard => None,
+                })
+                .max();
+            let Some((concept, relation)) = last else {
+                continue;
+            };
+            let at = Origin::Declared { concept, relation }
+                .pointer()
+                .unwrap_or_else(|| "/concepts".to_owned());
+            self.report.push(Issue::warning(
+                IssueCode::ContradictoryRelations,
+                at,
+                format!(
+                    "exact matches make the standard concepts {} and {} one concept, which the standard codebook keeps apart: {}",
+                    describe(representative),
+                    describe(member),
+                    describe_chain(&chain),
+                ),
+            ));
+        }
+    }
+}
+
+/// The document's exact-match sets: each concept's representative, and the
+/// exact-match edges at each concept, to name the chain that joins two.
+struct Merged<'e> {
+    representative: BTreeMap<Concept, Concept>,
+    exact: HashMap<&'e Concept, Vec<&'e Edge>>,
+}
+
+impl<'e> Merged<'e> {
+    fn new(edges: &'e [Edge]) -> Self {
+        let mut exact: HashMap<&Concept, Vec<&Edge>> = HashMap::new();
+        for e in edges
+            .iter()
+            .filter(|e| e.relation == RelationKind::ExactMatch)
+        {
+            exact.entry(&e.from).or_default().push(e);
+            exact.entry(&e.to).or_default().push(e);
+        }
+        Merged {
+            representative: exact_match_representatives(edges),
+            exact,
+        }
+    }
+
+    fn canonical<'a>(&'a self, concept: &'a Concept) -> &'a Concept {
+        self.representative.get(concept).unwrap_or(concept)
+    }
+
+    /// The shortest chain of exact matches from `a` to `b` (breadth-first,
+    /// in edge order, so always the same one), in the order walked.
+    fn chain<'a>(&'a self, a: &'a Concept, b: &Concept) -> Vec<&'a Edge> {
+        let mut came_by: HashMap<&Concept, &Edge> = HashMap::new();
+        let mut queue: VecDeque<&Concept> = VecDeque::from([a]);
+        let mut seen: HashSet<&Concept> = HashSet::from([a]);
+        while let Some(c) = queue.pop_front() {
+            if c == b {
+                break;
+            }
+            for &e in self.exact.get(c).map(Vec::as_slice).unwrap_or(&[]) {
+                let other = if e.from == *c { &e.to } else { &e.from };
+                if seen.insert(other) {
+                    came_by.insert(other, e);
+                    queue.push_back(other);
+                }
+            }
+        }
+        let mut chain = Vec::new();
+        let mut at = b;
+        while let Some(&e) = came_by.get(at) {
+            chain.push(e);
+            at = if e.to == *at { &e.from } else { &e.to };
+        }
+        chain.reverse();
+        chain
+    }
+}
+
+/// The relations of an exact-match chain in a message, each with where it
+/// is stated.
+fn describe_chain(chain: &[&Edge]) -> String {
+    chain
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {} {} ({})",
+                describe(&e.from),
+                e.relation,
+                describe(&e.to),
+                e.origin
+                    .pointer()
+                    .unwrap_or_else(|| "the standard codebook".to_owned())
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// What a relation says about an ordered pair (a, b).
@@ -266,6 +466,36 @@ mod tests {
         assert_eq!(
             found[2].1,
             "relation \"close_match\" is not one this version knows; it is kept as written and not used"
+        );
+    }
+
+    #[test]
+    fn cycles_and_contradictions_count_exact_matches_as_one_concept() {
+        let found = messages(include_str!(
+            "../../tests/fixtures/invalid/cyclic_broader_through_exact_match.json"
+        ));
+        assert_eq!(
+            found,
+            [(
+                "/concepts/1/relations/0".to_owned(),
+                "broader relations form a cycle once exact matches are merged, each concept narrower than the next: barrier \"low_pay\" -> barrier \"money\" -> barrier \"low_pay\" (with barrier \"poor_pay\" as its exact match barrier \"low_pay\")".to_owned()
+            )]
+        );
+        let found = messages(include_str!(
+            "../../tests/fixtures/invalid/merged_standard_concepts.json"
+        ));
+        assert_eq!(
+            found,
+            [
+                (
+                    "/concepts/1/relations/1".to_owned(),
+                    "barrier \"poor_pay\" related barrier \"low_pay\" contradicts the exact matches that make them one concept: barrier \"poor_pay\" exact_match barrier \"money\" (/concepts/1/relations/0), barrier \"money\" exact_match barrier \"low_pay\" (/concepts/0/relations/0)".to_owned()
+                ),
+                (
+                    "/concepts/0/relations/1".to_owned(),
+                    "exact matches make the standard concepts barrier \"insufficient_funding\" and barrier \"low_pay\" one concept, which the standard codebook keeps apart: barrier \"money\" exact_match barrier \"insufficient_funding\" (/concepts/0/relations/1), barrier \"money\" exact_match barrier \"low_pay\" (/concepts/0/relations/0)".to_owned()
+                ),
+            ]
         );
     }
 
