@@ -65,7 +65,7 @@ open_codes! {
         DanglingRelation = "dangling_relation", "Dangling relation",
         /// Error: `broader` (and `narrower`) relations make a concept broader than itself.
         CyclicBroader = "cyclic_broader", "Cyclic broader relations",
-        /// Warning: two relations between the same concepts that cannot both hold (exact match and broader, broader both ways, related and broader).
+        /// Warning: relations that cannot all hold: two between the same concepts (exact match and broader, broader both ways, related and broader), or exact matches that merge concepts another relation, or the standard codebook, keeps apart.
         ContradictoryRelations = "contradictory_relations", "Contradictory relations",
         /// Error, reported by tools rather than by validation: the input is
         /// not a loadable document (malformed JSON, a value of the wrong

@@ -1,6 +1,6 @@
 //! The project codebook: declared concepts are new codes, each declared
 //! once; relations name concepts that exist, `broader` never loops, and no
-//! two relations between the same concepts contradict each other.
+//! relations contradict each other, counting exact matches as one concept.
 
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 

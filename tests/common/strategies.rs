@@ -166,22 +166,30 @@ pub fn standard_concept() -> impl Strategy<Value = Concept> {
 }
 
 /// A concept the document declares. Valid style: a code no standard entry
-/// has (`local_` is no standard code's prefix), relations of a known kind to
-/// distinct standard concepts, so that none dangles, cycles or contradicts.
+/// has (`local_` is no standard code's prefix), and relations of one known
+/// kind to distinct standard concepts — at most one for `exact_match` — so
+/// that none dangles, cycles or contradicts, also once exact matches are
+/// merged (a `broader` and a `narrower` to two standard concepts could close
+/// a loop through the standard codebook's own relations).
 pub fn declared_concept(style: Style) -> BoxedStrategy<DeclaredConcept> {
     let kinds: Vec<Kind> = vec![Kind::Facilitator, Kind::Barrier, Kind::Outcome, Kind::Value];
     let relations = if style.valid {
-        vec((select(RelationKind::ALL), standard_concept()), 0..3)
-            .prop_map(|rs| {
+        (select(RelationKind::ALL), vec(standard_concept(), 0..3))
+            .prop_map(|(kind, targets)| {
                 let mut seen = Vec::new();
-                rs.into_iter()
-                    .filter(|(_, target)| {
+                let mut relations: Vec<Relation> = targets
+                    .into_iter()
+                    .filter(|target| {
                         let fresh = !seen.contains(target);
                         seen.push(target.clone());
                         fresh
                     })
-                    .map(|(kind, target)| Relation::new(kind, target))
-                    .collect::<Vec<_>>()
+                    .map(|target| Relation::new(kind.clone(), target))
+                    .collect();
+                if kind == RelationKind::ExactMatch {
+                    relations.truncate(1);
+                }
+                relations
             })
             .boxed()
     } else {
