@@ -2,7 +2,7 @@
 //! once; relations name concepts that exist, `broader` never loops, and no
 //! relations contradict each other, counting exact matches as one concept.
 
-use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 
 use super::Validator;
 use crate::diagnostics::{Issue, IssueCode};
@@ -89,9 +89,14 @@ impl Validator<'_> {
     fn broader_cycles(&mut self, edges: &[Edge], merged: &Merged) {
         let mut parents: BTreeMap<&Concept, Vec<(&Concept, &Edge)>> = BTreeMap::new();
         for e in edges {
-            if let Some((child, parent)) = e.child_parent() {
-                let (child, parent) = (merged.canonical(child), merged.canonical(parent));
-                if child != parent {
+            if let Some((stated_child, stated_parent)) = e.child_parent() {
+                let (child, parent) = (
+                    merged.canonical(stated_child),
+                    merged.canonical(stated_parent),
+                );
+                // A concept stated broader than itself is a cycle of one
+                // step; two concepts merged by exact matches are not.
+                if child != parent || stated_child == stated_parent {
                     parents.entry(child).or_default().push((parent, e));
                 }
             }
@@ -126,10 +131,20 @@ impl Validator<'_> {
                     continue;
                 }
                 if let Some(&from) = on_path.get(parent) {
-                    let mut steps = via[from..].to_vec();
-                    steps.push(edge);
-                    let mut names: Vec<String> =
-                        path[from..].iter().map(|(c, _)| describe(c)).collect();
+                    // A long cycle is named by its ends: each message stays
+                    // short however long the chain, so a document of long
+                    // chains cannot make the report grow with their square.
+                    let shown = shown_steps(via.len() + 1 - from);
+                    let step = |i: usize| via.get(from + i).copied().unwrap_or(edge);
+                    let steps: Vec<&Edge> = shown.iter().flatten().map(|&i| step(i)).collect();
+                    let mut names: Vec<String> = Vec::new();
+                    for (part, indices) in shown.iter().enumerate() {
+                        if part == 1 && !indices.is_empty() {
+                            let left_out = via.len() + 1 - from - shown[0].len() - shown[1].len();
+                            names.push(format!("({left_out} more)"));
+                        }
+                        names.extend(indices.iter().map(|&i| describe(path[from + i].0)));
+                    }
                     names.push(describe(parent));
                     // The concepts of the cycle's relations that it names by
                     // their exact matches, each once, in concept order.
@@ -302,11 +317,14 @@ impl Validator<'_> {
     }
 }
 
-/// The document's exact-match sets: each concept's representative, and the
-/// exact-match edges at each concept, to name the chain that joins two.
+/// The document's exact-match sets: each concept's representative, and a
+/// breadth-first tree of each set's exact-match edges from its
+/// representative, to name the chain that joins two members.
 struct Merged<'e> {
     representative: BTreeMap<Concept, Concept>,
-    exact: HashMap<&'e Concept, Vec<&'e Edge>>,
+    /// Each member's step towards its set's representative: the edge, the
+    /// member it leads to, and the member's depth (the root has none).
+    tree: HashMap<&'e Concept, (&'e Edge, &'e Concept, usize)>,
 }
 
 impl<'e> Merged<'e> {
@@ -319,9 +337,30 @@ impl<'e> Merged<'e> {
             exact.entry(&e.from).or_default().push(e);
             exact.entry(&e.to).or_default().push(e);
         }
+        let representative = exact_match_representatives(edges);
+        // One tree per set, from its representative, in edge order: the same
+        // tree, and so the same chains, every time.
+        let roots: BTreeSet<&Concept> = representative.values().collect();
+        let mut tree: HashMap<&Concept, (&Edge, &Concept, usize)> = HashMap::new();
+        for root in roots {
+            let Some((&root, _)) = exact.get_key_value(root) else {
+                continue;
+            };
+            let mut seen: HashSet<&Concept> = HashSet::from([root]);
+            let mut queue: VecDeque<(&Concept, usize)> = VecDeque::from([(root, 0)]);
+            while let Some((c, depth)) = queue.pop_front() {
+                for &e in exact.get(c).map(Vec::as_slice).unwrap_or(&[]) {
+                    let other = if e.from == *c { &e.to } else { &e.from };
+                    if seen.insert(other) {
+                        tree.insert(other, (e, c, depth + 1));
+                        queue.push_back((other, depth + 1));
+                    }
+                }
+            }
+        }
         Merged {
-            representative: exact_match_representatives(edges),
-            exact,
+            representative,
+            tree,
         }
     }
 
@@ -329,32 +368,51 @@ impl<'e> Merged<'e> {
         self.representative.get(concept).unwrap_or(concept)
     }
 
-    /// The shortest chain of exact matches from `a` to `b` (breadth-first,
-    /// in edge order, so always the same one), in the order walked.
-    fn chain<'a>(&'a self, a: &'a Concept, b: &Concept) -> Vec<&'a Edge> {
-        let mut came_by: HashMap<&Concept, &Edge> = HashMap::new();
-        let mut queue: VecDeque<&Concept> = VecDeque::from([a]);
-        let mut seen: HashSet<&Concept> = HashSet::from([a]);
-        while let Some(c) = queue.pop_front() {
-            if c == b {
+    /// The chain of exact matches from `a` to `b` through their set's tree,
+    /// in the order walked: as long as the two members' paths to where they
+    /// meet, never a search of the whole set.
+    fn chain(&self, a: &Concept, b: &Concept) -> Vec<&'e Edge> {
+        let depth = |c: &Concept| self.tree.get(c).map_or(0, |&(_, _, d)| d);
+        let up = |c: &Concept| self.tree.get(c).map(|&(e, parent, _)| (e, parent));
+        let (mut x, mut y): (&Concept, &Concept) = (a, b);
+        let (mut from_a, mut from_b) = (Vec::new(), Vec::new());
+        while depth(x) > depth(y) {
+            let Some((e, parent)) = up(x) else { break };
+            from_a.push(e);
+            x = parent;
+        }
+        while depth(y) > depth(x) {
+            let Some((e, parent)) = up(y) else { break };
+            from_b.push(e);
+            y = parent;
+        }
+        while x != y {
+            let (Some((ex, px)), Some((ey, py))) = (up(x), up(y)) else {
                 break;
-            }
-            for &e in self.exact.get(c).map(Vec::as_slice).unwrap_or(&[]) {
-                let other = if e.from == *c { &e.to } else { &e.from };
-                if seen.insert(other) {
-                    came_by.insert(other, e);
-                    queue.push_back(other);
-                }
-            }
+            };
+            from_a.push(ex);
+            from_b.push(ey);
+            x = px;
+            y = py;
         }
-        let mut chain = Vec::new();
-        let mut at = b;
-        while let Some(&e) = came_by.get(at) {
-            chain.push(e);
-            at = if e.to == *at { &e.from } else { &e.to };
-        }
-        chain.reverse();
-        chain
+        from_b.reverse();
+        from_a.extend(from_b);
+        from_a
+    }
+}
+
+/// The most concepts of a cycle a message names one by one.
+const CYCLE_NAMED: usize = 20;
+
+/// Which steps of a cycle of `len` steps a message names: all of them, or
+/// the first and the last [`CYCLE_NAMED`]` / 2` (the second list is empty
+/// when nothing is left out).
+fn shown_steps(len: usize) -> [Vec<usize>; 2] {
+    if len <= CYCLE_NAMED {
+        [(0..len).collect(), Vec::new()]
+    } else {
+        let half = CYCLE_NAMED / 2;
+        [(0..half).collect(), (len - half..len).collect()]
     }
 }
 
@@ -425,6 +483,63 @@ mod tests {
             .iter()
             .map(|i| (i.path.as_str().to_owned(), i.message.clone()))
             .collect()
+    }
+
+    #[test]
+    fn a_concept_broader_or_narrower_than_itself_is_a_cycle() {
+        for relation in ["broader", "narrower"] {
+            let json = format!(
+                r#"{{"schema": "urn:peer-support:study-document", "schema_version": "1.1.0", "studies": [],
+                  "concepts": [{{"kind": "barrier", "code": "poor_pay", "label": "Poor pay",
+                    "relations": [{{"relation": "{relation}", "kind": "barrier", "code": "poor_pay"}}]}}]}}"#
+            );
+            let found = messages(&json);
+            assert!(
+                found.contains(&(
+                    "/concepts/0/relations/0".to_owned(),
+                    "broader relations form a cycle, each concept narrower than the next: barrier \"poor_pay\" -> barrier \"poor_pay\"".to_owned()
+                )),
+                "{relation}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_long_cycle_is_named_by_its_ends() {
+        let n = 30;
+        let concepts: Vec<String> = (0..n)
+            .map(|i| {
+                format!(
+                    r#"{{"kind": "barrier", "code": "c{i}", "label": "C{i}",
+                      "relations": [{{"relation": "broader", "kind": "barrier", "code": "c{}"}}]}}"#,
+                    (i + 1) % n
+                )
+            })
+            .collect();
+        let json = format!(
+            r#"{{"schema": "urn:peer-support:study-document", "schema_version": "1.1.0", "studies": [],
+              "concepts": [{}]}}"#,
+            concepts.join(",")
+        );
+        let found = messages(&json);
+        assert_eq!(found[0].1, "the document holds no studies");
+        let names = |range: std::ops::Range<usize>| {
+            range
+                .map(|i| format!("barrier \"c{i}\""))
+                .collect::<Vec<_>>()
+                .join(" -> ")
+        };
+        assert_eq!(
+            found[1..],
+            [(
+                "/concepts/29/relations/0".to_owned(),
+                format!(
+                    "broader relations form a cycle, each concept narrower than the next: {} -> (10 more) -> {} -> barrier \"c0\"",
+                    names(0..10),
+                    names(20..30)
+                )
+            )]
+        );
     }
 
     #[test]

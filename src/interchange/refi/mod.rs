@@ -63,7 +63,8 @@
 //! `broader` the concept of the parent code. Their kind is that of the
 //! nearest parent code of ours (a code under our Facilitator parent is a
 //! facilitator), else [`PROJECT_CODE_KIND`]. The study extension
-//! [`CODES_EXTENSION`] keeps the original GUID of each. Nothing of the code
+//! [`CODES_EXTENSION`] keeps the original GUID of each whose GUID differs
+//! from the one an export would give it. Nothing of the code
 //! tree is dropped. An export writes declared concepts as codes under
 //! their kind, with their relations as description lines and as sets.
 //!
