@@ -214,3 +214,86 @@ fn reports_are_open_like_the_vocabularies() {
         IssueCode::DanglingReference
     );
 }
+
+/// The types format 1.1 and its outputs add keep the same promises.
+#[test]
+fn format_1_1_types_are_thread_safe_and_unwind_safe() {
+    use peer_support::study::{
+        Appraisal, Cerqual, CerqualComponent, DeclaredConcept, IncludedStudy, InvalidPartialDate,
+        PartialDate, Relation, Review, SearchPeriod, StudyKind, UnknownFields,
+    };
+    use peer_support::synthesis::cerqual::{
+        AssessedFinding, CerqualTables, ContributingStudy, ReviewAssessments, Table,
+    };
+    use peer_support::synthesis::{
+        DuplicateReason, DuplicateStudy, Group, GroupCell, GroupEvidence, Grouping, Member,
+        Overlap, Rollup, UnknownGrouping,
+    };
+    use peer_support::vocabulary::{
+        AppraisalTool, CerqualConcern, CerqualConfidence, Level, RelationKind, ReportingGuideline,
+        ReviewType, SampleUnit, StandardRelation,
+    };
+    all_auto_traits!(
+        Appraisal,
+        Cerqual,
+        CerqualComponent,
+        DeclaredConcept,
+        IncludedStudy,
+        InvalidPartialDate,
+        PartialDate,
+        Relation,
+        Review,
+        SearchPeriod,
+        StudyKind,
+        UnknownFields,
+        AssessedFinding,
+        CerqualTables,
+        ContributingStudy,
+        ReviewAssessments,
+        Table,
+        DuplicateReason,
+        DuplicateStudy,
+        Group,
+        GroupCell,
+        GroupEvidence,
+        Grouping,
+        Member,
+        Overlap,
+        Rollup,
+        UnknownGrouping,
+        AppraisalTool,
+        CerqualConcern,
+        CerqualConfidence,
+        Level,
+        RelationKind,
+        ReportingGuideline,
+        ReviewType,
+        SampleUnit,
+        StandardRelation,
+    );
+    #[cfg(feature = "report")]
+    all_auto_traits!(
+        peer_support::report::Options,
+        peer_support::report::Input<'static>
+    );
+    #[cfg(feature = "refi-qda")]
+    {
+        use peer_support::interchange::refi::{
+            CodeMap, ExportError, ImportError, ImportOptions, ImportSummary, ImportWarning,
+            Imported, MapError,
+        };
+        thread_safe::<CodeMap>();
+        thread_safe::<ExportError>();
+        thread_safe::<ImportError>();
+        thread_safe::<ImportOptions>();
+        thread_safe::<ImportSummary>();
+        thread_safe::<ImportWarning>();
+        thread_safe::<Imported>();
+        thread_safe::<MapError>();
+        unwind_safe::<CodeMap>();
+        unwind_safe::<ImportOptions>();
+        unwind_safe::<ImportSummary>();
+        unwind_safe::<ImportWarning>();
+        unwind_safe::<Imported>();
+    }
+}
