@@ -23,7 +23,10 @@ use crate::vocabulary::{
 
 use super::export::DATE_VARIABLE;
 use super::ids::{code_guid, derived, kind_guid};
-use super::qdc::{MARKER, is_concept_kind};
+use super::qdc::{
+    BENEFICIARY_LINE, CHIME_LINE, CONSTRUCT_LINE, DIRECTION_LINE, DOMAIN_LINE, LEVEL_LINE, MARKER,
+    is_concept_kind,
+};
 
 /// The kind of the declared concepts that codes matching nothing become
 /// when no parent code gives them a kind of ours.
@@ -385,9 +388,6 @@ fn folder_marker(description: Option<&str>) -> Option<String> {
     })
 }
 
-/// How the CFIR domain line of a description starts.
-const DOMAIN_LINE: &str = "CFIR 2.0 domain: ";
-
 /// The code of a `Label (code)` line's value.
 fn code_in_parentheses(value: &str) -> Option<&str> {
     let (_, code) = value.trim_end().strip_suffix(')')?.rsplit_once(" (")?;
@@ -428,23 +428,23 @@ fn relation_line(line: &str) -> Option<Relation> {
 /// none of those an export writes.
 fn read_declared_line(line: &str, declared: &mut DeclaredConcept) -> bool {
     let value = |prefix: &str| line.strip_prefix(prefix).and_then(code_in_parentheses);
-    if let Some(code) = value("CFIR 2.0 construct: ") {
+    if let Some(code) = value(CONSTRUCT_LINE) {
         declared.cfir_construct = CfirConstruct::from_code(code).ok();
         return declared.cfir_construct.is_some();
     }
-    if let Some(code) = value("CHIME: ") {
+    if let Some(code) = value(CHIME_LINE) {
         declared.chime = ChimeProcess::from_code(code).ok();
         return declared.chime.is_some();
     }
-    if let Some(code) = value("Beneficiary: ") {
+    if let Some(code) = value(BENEFICIARY_LINE) {
         declared.beneficiary = Beneficiary::from_code(code).ok();
         return declared.beneficiary.is_some();
     }
-    if let Some(code) = value("Direction: ") {
+    if let Some(code) = value(DIRECTION_LINE) {
         declared.direction = Direction::from_code(code).ok();
         return declared.direction.is_some();
     }
-    if let Some(code) = line.strip_prefix("Level: ") {
+    if let Some(code) = line.strip_prefix(LEVEL_LINE) {
         declared.level = Level::from_code(code.trim()).ok();
         return declared.level.is_some();
     }

@@ -59,41 +59,39 @@ fn entry_description(entry: &Entry) -> String {
     text
 }
 
+/// How the description lines of an entry's framework mappings start; the
+/// import reads back what these begin.
+pub(super) const DOMAIN_LINE: &str = "CFIR 2.0 domain: ";
+pub(super) const CONSTRUCT_LINE: &str = "CFIR 2.0 construct: ";
+pub(super) const CHIME_LINE: &str = "CHIME: ";
+pub(super) const BENEFICIARY_LINE: &str = "Beneficiary: ";
+pub(super) const DIRECTION_LINE: &str = "Direction: ";
+pub(super) const LEVEL_LINE: &str = "Level: ";
+
 fn mapping_lines(mappings: &Mappings, text: &mut String) {
-    if let Some(domain) = mappings.cfir_domain {
-        let _ = writeln!(
-            text,
-            "CFIR 2.0 domain: {} ({})",
-            domain.label(),
-            domain.code()
-        );
-    }
-    if let Some(construct) = mappings.cfir_construct {
-        let _ = writeln!(
-            text,
-            "CFIR 2.0 construct: {} ({})",
-            construct.label(),
-            construct.code()
-        );
-    }
-    if let Some(chime) = mappings.chime {
-        let _ = writeln!(text, "CHIME: {} ({})", chime.label(), chime.code());
-    }
-    if let Some(beneficiary) = mappings.beneficiary {
-        let _ = writeln!(
-            text,
-            "Beneficiary: {} ({})",
-            beneficiary.label(),
-            beneficiary.code()
-        );
-    }
-    if let Some(direction) = mappings.direction {
-        let _ = writeln!(
-            text,
-            "Direction: {} ({})",
-            direction.label(),
-            direction.code()
-        );
+    let lines = [
+        (
+            DOMAIN_LINE,
+            mappings.cfir_domain.map(|m| (m.label(), m.code())),
+        ),
+        (
+            CONSTRUCT_LINE,
+            mappings.cfir_construct.map(|m| (m.label(), m.code())),
+        ),
+        (CHIME_LINE, mappings.chime.map(|m| (m.label(), m.code()))),
+        (
+            BENEFICIARY_LINE,
+            mappings.beneficiary.map(|m| (m.label(), m.code())),
+        ),
+        (
+            DIRECTION_LINE,
+            mappings.direction.map(|m| (m.label(), m.code())),
+        ),
+    ];
+    for (prefix, value) in lines {
+        if let Some((label, code)) = value {
+            let _ = writeln!(text, "{prefix}{label} ({code})");
+        }
     }
 }
 
@@ -107,7 +105,7 @@ fn declared_description(declared: &DeclaredConcept) -> String {
     let _ = writeln!(text, "{MARKER}{}/{}", concept.kind_code(), concept.code());
     mapping_lines(&declared.mappings(), &mut text);
     if let Some(level) = &declared.level {
-        let _ = writeln!(text, "Level: {}", level.code());
+        let _ = writeln!(text, "{LEVEL_LINE}{}", level.code());
     }
     for relation in &declared.relations {
         let _ = writeln!(
